@@ -16,7 +16,7 @@
 package dev.iggycamel.embedded.broker;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * One client connection. Iggy 0.8 binds the login and consumer-group memberships to the connection, so a client
@@ -34,7 +34,8 @@ public final class ClientSession {
     private final String address;
     private volatile int userId = NO_USER;
     private volatile boolean orphaned;
-    final Set<Membership> memberships = ConcurrentHashMap.newKeySet();
+    /** In join order, which GET_ME and GET_CLIENT report (the server appends to a list). */
+    final Set<Membership> memberships = new CopyOnWriteArraySet<>();
 
     ClientSession(int clientId, String address) {
         this.clientId = clientId;

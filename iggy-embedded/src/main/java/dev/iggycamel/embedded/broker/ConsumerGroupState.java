@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A consumer group: its partitions and its members, one per client connection. Assignment follows the server:
- * a cooperative rebalance on join (idle members take unassigned partitions, then excess partitions of busy members
- * are revoked towards idle ones once the group committed what it polled there), and a full round-robin rebalance on
- * leave, disconnect or a change in the partition count. Guarded by the broker's metadata lock, except the poll
- * counter which is atomic.
+ * a cooperative rebalance on join (idle members take unassigned partitions, then each idle member is promised one
+ * excess partition of a busy member, which moves once the group committed what it polled there), and a full
+ * round-robin rebalance on leave, disconnect or a change in the partition count. Guarded by the broker's metadata
+ * lock, except the poll counter which is atomic.
  */
 final class ConsumerGroupState {
 
@@ -200,8 +200,14 @@ final class ConsumerGroupState {
         if (idleSlots.isEmpty()) {
             return;
         }
-        List<int[]> excess = new ArrayList<>(); // {partition, source slot}
+        // each idle member is the target of at most one revoked partition per join (the server's
+        // idle_slab_ids.remove(0)): a newcomer gets one partition now, not its fair share, and excess beyond the
+        // idle members stays where it is
+        long now = Clock.nowMicros();
         for (Map.Entry<Integer, Member> entry : members.entrySet()) {
+            if (idleSlots.isEmpty()) {
+                break;
+            }
             Member member = entry.getValue();
             List<Integer> keep = member.pollablePartitions();
             int effective = keep.size();
@@ -216,16 +222,15 @@ final class ConsumerGroupState {
             if (withRemainder > 0 && effective > fairShare) {
                 withRemainder--;
             }
-            for (int i = keep.size() - 1, taken = 0; i >= 0 && taken < excessCount; i--, taken++) {
-                excess.add(new int[] {keep.get(i), entry.getKey()});
+            List<Integer> revocable = new ArrayList<>(keep);
+            for (int i = revocable.size() - 1, taken = 0; i >= 0 && taken < excessCount; i--, taken++) {
+                if (idleSlots.isEmpty()) {
+                    break;
+                }
+                int targetSlot = idleSlots.remove(0);
+                member.pendingRevocations.add(
+                        new PendingRevocation(revocable.get(i), targetSlot, members.get(targetSlot).memberId, now));
             }
-        }
-        long now = Clock.nowMicros();
-        for (int i = 0; i < excess.size(); i++) {
-            int targetSlot = idleSlots.get(i % idleSlots.size());
-            Member source = members.get(excess.get(i)[1]);
-            source.pendingRevocations.add(
-                    new PendingRevocation(excess.get(i)[0], targetSlot, members.get(targetSlot).memberId, now));
         }
     }
 

@@ -386,7 +386,7 @@ final class DataDirectory {
         out.writeLong(topic.messageExpiry);
         out.writeLong(topic.maxTopicSize);
         out.writeByte(topic.replicationFactor);
-        out.writeLong(topic.balancedCounter.get());
+        out.writeLong(topic.balancedCounter());
         out.writeInt(topic.partitions.size());
         for (PartitionState partition : topic.partitions) {
             out.writeLong(partition.createdAt);
@@ -427,7 +427,7 @@ final class DataDirectory {
         topic.messageExpiry = in.readLong();
         topic.maxTopicSize = in.readLong();
         topic.replicationFactor = in.readByte();
-        topic.balancedCounter.set(in.readLong());
+        topic.restoreBalancedCounter(in.readLong());
         stream.topics.put(topic.id, topic);
         stream.topicIds.restore(topic.id);
         int partitions = in.readInt();

@@ -328,8 +328,7 @@ public final class MessageOperations {
                     ErrorCode.TOPIC_ID_NOT_FOUND, "topic " + topic.name + " has no partitions to send to");
         }
         return switch (kind) {
-            case PARTITIONING_BALANCED ->
-                topic.partitions.get((int) Long.remainderUnsigned(topic.balancedCounter.getAndIncrement(), partitions));
+            case PARTITIONING_BALANCED -> topic.partitions.get(topic.nextBalancedPartition(partitions));
             case PARTITIONING_PARTITION_ID -> partition(topic, readIntLE(value)); // a u32 above 2^31 reads < 0
             case PARTITIONING_MESSAGES_KEY ->
                 topic.partitions.get(Integer.remainderUnsigned(Xxh32.hash(value), partitions));

@@ -18,7 +18,7 @@ package dev.iggycamel.embedded.broker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A topic: its settings, partitions (ids 0..n-1) and consumer groups. Guarded by the broker's metadata lock. */
 final class TopicState {
@@ -35,13 +35,32 @@ final class TopicState {
     final TreeMap<Integer, ConsumerGroupState> groups = new TreeMap<>();
     final SlabIds groupIds = new SlabIds();
     /** Balanced partitioning: one shared counter per topic, advanced once per send request. */
-    final AtomicLong balancedCounter = new AtomicLong();
+    private final AtomicInteger balancedCounter = new AtomicInteger();
 
     TopicState(StreamState stream, int id, String name, long createdAt) {
         this.stream = stream;
         this.id = id;
         this.name = name;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The partition for the next balanced send. Like the server, the counter is kept below the partition count it
+     * last saw, so that after partitions are added or deleted the round robin carries on from where it was rather
+     * than from a running total.
+     */
+    int nextBalancedPartition(int partitionsCount) {
+        return balancedCounter.getAndUpdate(current -> (current + 1) % partitionsCount) % partitionsCount;
+    }
+
+    /** The round-robin counter, for the data directory's snapshot. */
+    long balancedCounter() {
+        return balancedCounter.get();
+    }
+
+    /** Restores the counter from a snapshot (older snapshots kept a running total: any non-negative value works). */
+    void restoreBalancedCounter(long value) {
+        balancedCounter.set((int) Math.max(0, Math.min(Integer.MAX_VALUE, value)));
     }
 
     ConsumerGroupState groupNamed(String groupName) {
