@@ -96,7 +96,7 @@ public final class EmbeddedServerBenchmark {
                         sinkRates[round] = sendAll(toSink, messages, batches, inFlight);
                     }
                     ratios[round] = embeddedRates[round] / sinkRates[round];
-                    pollRates[round] = pollAll(toEmbedded, (long) batches * BATCH);
+                    pollRates[round] = pollAll(toEmbedded, (long) batches * BATCH, inFlight);
                 }
                 report(size, embeddedRates, sinkRates, ratios, pollRates);
             }
@@ -156,12 +156,19 @@ public final class EmbeddedServerBenchmark {
         return (double) batches * BATCH * 1e9 / (System.nanoTime() - start);
     }
 
-    /** Polls every stored message of the round's topic, 1000 at a time; returns messages per second. */
-    private static double pollAll(AsyncIggyTcpClient client, long expected) throws Exception {
+    /**
+     * Polls every stored message of the round's topic, 1000 at a time with {@code inFlight} polls outstanding (at
+     * successive offsets, as the sends were); returns messages per second.
+     */
+    private static double pollAll(AsyncIggyTcpClient client, long expected, int inFlight) throws Exception {
         long start = System.nanoTime();
-        long offset = 0;
-        while (offset < expected) {
-            PolledMessages polled = client.messages()
+        List<CompletableFuture<PolledMessages>> window = new ArrayList<>();
+        long received = 0;
+        for (long offset = 0; offset < expected; offset += BATCH) {
+            if (window.size() == inFlight) {
+                received += checked(window.remove(0).get());
+            }
+            window.add(client.messages()
                     .pollMessages(
                             StreamId.of("bench"),
                             TopicId.of("t"),
@@ -169,14 +176,23 @@ public final class EmbeddedServerBenchmark {
                             Consumer.of(1L),
                             PollingStrategy.offset(BigInteger.valueOf(offset)),
                             (long) BATCH,
-                            false)
-                    .get();
-            if (polled.messages().isEmpty()) {
-                throw new IllegalStateException("the embedded server lost messages at offset " + offset);
-            }
-            offset += polled.messages().size();
+                            false));
+        }
+        for (CompletableFuture<PolledMessages> pending : window) {
+            received += checked(pending.get());
+        }
+        if (received != expected) {
+            throw new IllegalStateException("polled " + received + " messages, the embedded server stored " + expected);
         }
         return expected * 1e9 / (System.nanoTime() - start);
+    }
+
+    private static int checked(PolledMessages polled) {
+        if (polled.messages().size() != BATCH) {
+            throw new IllegalStateException(
+                    "a poll of " + BATCH + " returned " + polled.messages().size());
+        }
+        return polled.messages().size();
     }
 
     /** One batch of random alphanumeric payloads, reused for every send (as Iggy's own Java bench does). */
@@ -200,24 +216,34 @@ public final class EmbeddedServerBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%5d B x %d: embedded %,.0f msg/s, null sink %,.0f msg/s, ratio %.2f (min %.2f, max %.2f);"
-                        + " poll %,.0f msg/s = %.2f x ingest%n",
+                "%5d B x %d: embedded %,.0f msg/s, null sink %,.0f msg/s, ratio %.2f (IQR %.2f-%.2f, min %.2f);"
+                        + " poll %,.0f msg/s = %.2f x ingest (IQR %.2f-%.2f)%n",
                 size,
                 BATCH,
                 median(embedded),
                 median(sink),
                 median(ratios),
+                quantile(ratios, 0.25),
+                quantile(ratios, 0.75),
                 Arrays.stream(ratios).min().orElse(0),
-                Arrays.stream(ratios).max().orElse(0),
                 median(polls),
-                median(pollToIngest));
+                median(pollToIngest),
+                quantile(pollToIngest, 0.25),
+                quantile(pollToIngest, 0.75));
     }
 
     private static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    /** Linear interpolation between the closest ranks. */
+    private static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        double rank = q * (sorted.length - 1);
+        int low = (int) Math.floor(rank);
+        int high = (int) Math.ceil(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
     private static int option(String[] args, String name, int fallback) {

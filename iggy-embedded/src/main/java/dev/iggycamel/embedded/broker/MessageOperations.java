@@ -71,11 +71,36 @@ public final class MessageOperations {
             int count,
             ByteBuf indexes,
             ByteBuf messages) {
+        send(session, streamId, topicId, partitioningKind, partitioningValue, count, indexes, messages, false);
+    }
+
+    /**
+     * Appends a SendMessages batch; with {@code keepArray} the messages buffer wraps a heap array that nobody else
+     * holds, and the broker stamps and stores it in place instead of copying it.
+     */
+    public void send(
+            ClientSession session,
+            Identifier streamId,
+            Identifier topicId,
+            int partitioningKind,
+            byte[] partitioningValue,
+            int count,
+            ByteBuf indexes,
+            ByteBuf messages,
+            boolean keepArray) {
         broker.authorizer.authenticated(session);
         int[] ends = validate(count, indexes, messages);
         int size = ends[ends.length - 1];
-        byte[] data = new byte[size];
-        messages.getBytes(messages.readerIndex(), data);
+        byte[] data;
+        int offset;
+        if (keepArray && messages.hasArray()) {
+            data = messages.array();
+            offset = messages.arrayOffset() + messages.readerIndex();
+        } else {
+            data = new byte[size];
+            offset = 0;
+            messages.getBytes(messages.readerIndex(), data);
+        }
         broker.read(() -> {
             StreamState stream = broker.stream(streamId);
             TopicState topic = Broker.topic(stream, topicId);
@@ -85,8 +110,8 @@ public final class MessageOperations {
             synchronized (log) {
                 long baseOffset = log.nextOffset();
                 long timestamp = Math.max(Clock.nowMicros(), log.lastTimestamp());
-                stamp(data, ends, baseOffset, timestamp);
-                if (!log.append(data, ends, timestamp)) {
+                stamp(data, offset, ends, baseOffset, timestamp);
+                if (!log.append(data, offset, ends, timestamp)) {
                     throw new BrokerException(
                             ErrorCode.TOPIC_FULL,
                             "the embedded broker's memory bound (" + broker.budget.limit() + " B) is reached, "
@@ -397,17 +422,21 @@ public final class MessageOperations {
         return ends;
     }
 
-    /** Sets offset, timestamp, a random UUIDv4 id where the client sent 0, then the XXH3 checksum. */
-    private static void stamp(byte[] data, int[] ends, long baseOffset, long timestamp) {
-        int start = 0;
+    /**
+     * Sets offset, timestamp, a random UUIDv4 id where the client sent 0, then the XXH3 checksum, for the messages
+     * starting at {@code base} in {@code data}.
+     */
+    private static void stamp(byte[] data, int base, int[] ends, long baseOffset, long timestamp) {
+        int start = base;
         for (int i = 0; i < ends.length; i++) {
+            int end = base + ends[i];
             putLongLE(data, start + PartitionLog.OFFSET_FIELD, baseOffset + i);
             putLongLE(data, start + PartitionLog.TIMESTAMP_FIELD, timestamp);
             if (getLongLE(data, start + 8) == 0 && getLongLE(data, start + 16) == 0) {
                 putRandomId(data, start + 8);
             }
-            putLongLE(data, start, Xxh3.hash(data, start + 8, ends[i] - start - 8));
-            start = ends[i];
+            putLongLE(data, start, Xxh3.hash(data, start + 8, end - start - 8));
+            start = end;
         }
     }
 

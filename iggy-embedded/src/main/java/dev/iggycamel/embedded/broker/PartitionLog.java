@@ -38,19 +38,24 @@ final class PartitionLog implements AutoCloseable {
     static final int USER_HEADERS_LENGTH_FIELD = 48;
     static final int PAYLOAD_LENGTH_FIELD = 52;
 
-    /** One appended batch: messages share its timestamp; {@code ends[i]} is where message i ends. */
+    /**
+     * One appended batch: messages share its timestamp; {@code ends[i]} is where message i ends, counted from
+     * {@code dataOffset} in {@code data} (heap) or from {@code filePosition} (file).
+     */
     private static final class Batch {
         final long baseOffset;
         final long timestamp;
         final int[] ends;
         final byte[] data;
+        final int dataOffset;
         final long filePosition;
 
-        Batch(long baseOffset, long timestamp, int[] ends, byte[] data, long filePosition) {
+        Batch(long baseOffset, long timestamp, int[] ends, byte[] data, int dataOffset, long filePosition) {
             this.baseOffset = baseOffset;
             this.timestamp = timestamp;
             this.ends = ends;
             this.data = data;
+            this.dataOffset = dataOffset;
             this.filePosition = filePosition;
         }
 
@@ -115,21 +120,22 @@ final class PartitionLog implements AutoCloseable {
     }
 
     /**
-     * Appends messages whose offsets start at {@link #nextOffset()}; the caller stamped them under this log's lock.
-     * Returns false, storing nothing, when the memory bound would be passed.
+     * Appends messages whose offsets start at {@link #nextOffset()}, held in {@code data} from {@code offset}; the
+     * caller stamped them under this log's lock. On the heap the log keeps {@code data} itself. Returns false, storing
+     * nothing, when the memory bound would be passed.
      */
-    synchronized boolean append(byte[] data, int[] ends, long timestamp) {
+    synchronized boolean append(byte[] data, int offset, int[] ends, long timestamp) {
         int size = ends[ends.length - 1];
         long filePosition = -1;
         byte[] kept = data;
-        long reserve = file == null ? size + 16L * ends.length + 64 : 4L * ends.length + 64;
+        long reserve = file == null ? data.length + 4L * ends.length + 64 : 4L * ends.length + 64;
         if (!budget.tryReserve(reserve)) {
             return false;
         }
         if (file != null) {
             try {
                 filePosition = file.size();
-                ByteBuffer buffer = ByteBuffer.wrap(data, 0, size);
+                ByteBuffer buffer = ByteBuffer.wrap(data, offset, size);
                 long position = filePosition;
                 while (buffer.hasRemaining()) {
                     position += file.write(buffer, position);
@@ -140,7 +146,7 @@ final class PartitionLog implements AutoCloseable {
             }
             kept = null;
         }
-        batches.add(new Batch(messagesCount, timestamp, ends, kept, filePosition));
+        batches.add(new Batch(messagesCount, timestamp, ends, kept, offset, filePosition));
         heapBytes += reserve;
         messagesCount += ends.length;
         sizeBytes += size;
@@ -260,7 +266,7 @@ final class PartitionLog implements AutoCloseable {
 
     private void copy(Batch batch, int from, int length, ByteBuf out) {
         if (batch.data != null) {
-            out.writeBytes(batch.data, from, length);
+            out.writeBytes(batch.data, batch.dataOffset + from, length);
             return;
         }
         try {
@@ -327,7 +333,7 @@ final class PartitionLog implements AutoCloseable {
         long reserve = 4L * array.length + 64;
         budget.tryReserve(reserve);
         heapBytes += reserve;
-        batches.add(new Batch(messagesCount, timestamp, array, null, filePosition));
+        batches.add(new Batch(messagesCount, timestamp, array, null, 0, filePosition));
         messagesCount += array.length;
         sizeBytes += array[array.length - 1];
     }

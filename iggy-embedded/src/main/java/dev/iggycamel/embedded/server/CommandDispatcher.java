@@ -51,7 +51,11 @@ final class CommandDispatcher {
         this.broker = broker;
     }
 
-    ByteBuf dispatch(ClientSession session, int code, ByteBuf payload, ByteBufAllocator allocator) {
+    /**
+     * @param payloadOwned whether the payload wraps an array nobody else holds, so that the broker may store it as is
+     */
+    ByteBuf dispatch(
+            ClientSession session, int code, ByteBuf payload, boolean payloadOwned, ByteBufAllocator allocator) {
         WireReader in = new WireReader(payload);
         return switch (code) {
             case PING -> null;
@@ -101,7 +105,7 @@ final class CommandDispatcher {
                 yield allocator.buffer(4).writeIntLE(userId);
             }
             case POLL_MESSAGES -> poll(session, in, allocator);
-            case SEND_MESSAGES -> send(session, in);
+            case SEND_MESSAGES -> send(session, in, payloadOwned);
             case GET_CONSUMER_OFFSET -> getOffset(session, in, allocator);
             case STORE_CONSUMER_OFFSET -> storeOffset(session, in);
             case GET_STREAM -> {
@@ -333,7 +337,7 @@ final class CommandDispatcher {
      * SendMessages, read the way the server reads it: login first, then the metadata (bad identifiers are
      * InvalidIdentifier, 6; bad partitioning or lengths InvalidCommand, 3), the index block and the messages.
      */
-    private ByteBuf send(ClientSession session, WireReader in) {
+    private ByteBuf send(ClientSession session, WireReader in, boolean payloadOwned) {
         if (!session.isAuthenticated()) {
             throw new BrokerException(ErrorCode.UNAUTHENTICATED, "client " + session.clientId() + " is not logged in");
         }
@@ -355,7 +359,16 @@ final class CommandDispatcher {
         }
         ByteBuf indexes = payload.readSlice((int) indexesSize);
         broker.messages()
-                .send(session, stream, topic, partitioningKind, partitioningValue, (int) count, indexes, payload);
+                .send(
+                        session,
+                        stream,
+                        topic,
+                        partitioningKind,
+                        partitioningValue,
+                        (int) count,
+                        indexes,
+                        payload,
+                        payloadOwned);
         return null;
     }
 

@@ -72,7 +72,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         ByteBuf payload = frame.payload();
         ByteBuf response;
         try {
-            response = dispatcher.dispatch(session, frame.code(), payload, ctx.alloc());
+            response = dispatcher.dispatch(session, frame.code(), payload, frame.ownedArray(), ctx.alloc());
         } catch (BrokerException e) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("client {} command {}: {}", session.clientId(), frame.code(), e.toString());

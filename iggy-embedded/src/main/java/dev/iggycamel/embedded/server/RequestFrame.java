@@ -17,22 +17,28 @@ package dev.iggycamel.embedded.server;
 
 import dev.iggycamel.embedded.broker.ErrorCode;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
  * One decoded request: its command code and payload, or a framing error to answer instead.
  *
  * @param code the command code
  * @param payload the payload (released by whoever handles the frame); null for a framing error
+ * @param ownedArray whether the payload wraps a heap array nobody else uses, which the broker may keep
  * @param error the framing error, or null
  * @param closeAfterReply whether the connection is unusable after the reply
  */
-record RequestFrame(int code, ByteBuf payload, ErrorCode error, boolean closeAfterReply) {
+record RequestFrame(int code, ByteBuf payload, boolean ownedArray, ErrorCode error, boolean closeAfterReply) {
 
     static RequestFrame of(int code, ByteBuf payload) {
-        return new RequestFrame(code, payload, null, false);
+        return new RequestFrame(code, payload, false, null, false);
+    }
+
+    static RequestFrame owned(int code, byte[] payload) {
+        return new RequestFrame(code, Unpooled.wrappedBuffer(payload), true, null, false);
     }
 
     static RequestFrame failed(int code, ErrorCode error, boolean closeAfterReply) {
-        return new RequestFrame(code, null, error, closeAfterReply);
+        return new RequestFrame(code, null, false, error, closeAfterReply);
     }
 }

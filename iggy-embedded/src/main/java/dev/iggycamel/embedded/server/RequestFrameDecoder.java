@@ -39,6 +39,10 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
     private final long maxSendPayload;
     private long toSkip;
     private boolean closed;
+    /** A SendMessages payload being read straight into the array the broker will store. */
+    private byte[] sendPayload;
+
+    private int sendReceived;
 
     RequestFrameDecoder(long maxSendPayload) {
         this.maxSendPayload = maxSendPayload;
@@ -54,6 +58,16 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
             int skipped = (int) Math.min(toSkip, in.readableBytes());
             in.skipBytes(skipped);
             toSkip -= skipped;
+            return;
+        }
+        if (sendPayload != null) {
+            int chunk = Math.min(sendPayload.length - sendReceived, in.readableBytes());
+            in.readBytes(sendPayload, sendReceived, chunk);
+            sendReceived += chunk;
+            if (sendReceived == sendPayload.length) {
+                out.add(RequestFrame.owned(CommandCode.SEND_MESSAGES, sendPayload));
+                sendPayload = null;
+            }
             return;
         }
         if (in.readableBytes() < 8) {
@@ -78,6 +92,18 @@ final class RequestFrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(8);
             toSkip = payloadLength;
             out.add(RequestFrame.failed(code, ErrorCode.TOPIC_FULL, false));
+            return;
+        }
+        if (code == CommandCode.SEND_MESSAGES) {
+            // one copy from the socket buffers into the array the messages will live in: no cumulation growth, no
+            // second copy in the broker
+            in.skipBytes(8);
+            sendPayload = new byte[(int) payloadLength];
+            sendReceived = 0;
+            if (payloadLength == 0) {
+                out.add(RequestFrame.owned(code, sendPayload));
+                sendPayload = null;
+            }
             return;
         }
         if (in.readableBytes() < 8 + payloadLength) {
