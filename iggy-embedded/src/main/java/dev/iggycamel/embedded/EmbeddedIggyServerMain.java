@@ -27,6 +27,10 @@ public final class EmbeddedIggyServerMain {
     private EmbeddedIggyServerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // the CLI prints its own status lines; the library's info logs would repeat them
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         EmbeddedIggyServer.Builder builder = EmbeddedIggyServer.builder();
         String username = null;
         String password = null;
