@@ -59,24 +59,9 @@ public final class MessageOperations {
     }
 
     /**
-     * Appends a SendMessages batch. {@code indexes} holds {@code count} 16-byte entries, {@code messages} the
-     * messages back to back; both are read, not retained.
-     */
-    public void send(
-            ClientSession session,
-            Identifier streamId,
-            Identifier topicId,
-            int partitioningKind,
-            byte[] partitioningValue,
-            int count,
-            ByteBuf indexes,
-            ByteBuf messages) {
-        send(session, streamId, topicId, partitioningKind, partitioningValue, count, indexes, messages, false);
-    }
-
-    /**
-     * Appends a SendMessages batch; with {@code keepArray} the messages buffer wraps a heap array that nobody else
-     * holds, and the broker stamps and stores it in place instead of copying it.
+     * Appends a SendMessages batch: {@code indexes} holds {@code count} 16-byte entries, {@code messages} the messages
+     * back to back. Both are copied, unless {@code keepArray}: then the messages buffer wraps a heap array that nobody
+     * else holds, and the broker stamps and stores it in place.
      */
     public void send(
             ClientSession session,
