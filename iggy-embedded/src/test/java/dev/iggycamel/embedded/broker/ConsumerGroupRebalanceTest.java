@@ -146,7 +146,8 @@ class ConsumerGroupRebalanceTest {
                         partitionId,
                         1,
                         indexes,
-                        messages);
+                        messages,
+                        false);
     }
 
     /** Polls as the session's group membership; returns how many messages came back. */
