@@ -1,0 +1,29 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.component;
+
+/** When a consumer stores its offsets on the Iggy server. */
+public enum IggyCommitMode {
+    /**
+     * After the exchanges completed (at-least-once): the stored offset only passes exchanges that completed, in
+     * order, per partition.
+     */
+    afterProcessing,
+    /** When polled, by the server (auto-commit; at-most-once, fastest). */
+    onPoll,
+    /** When the route calls {@link IggyManualCommit#commit()} from the {@code CamelIggyManualCommit} header. */
+    manual
+}

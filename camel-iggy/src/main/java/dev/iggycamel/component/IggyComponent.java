@@ -1,0 +1,90 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.component;
+
+import dev.iggycamel.component.transport.IggyTransport;
+import dev.iggycamel.component.transport.sdk.SdkIggyTransport;
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/** The {@code iggy:} component: connection settings its endpoints share, and the transport they use. */
+@Component("iggy")
+public class IggyComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata(description = "The shared configuration: the options its endpoints start from.")
+    private IggyConfiguration configuration = new IggyConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    @Metadata(
+            label = "advanced",
+            autowired = true,
+            description = "How the component talks to Iggy; by default the Iggy Java SDK 0.8 over TCP.")
+    private IggyTransport transport;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] path = remaining == null ? new String[0] : remaining.split("/", -1);
+        if (path.length != 2 || path[0].isBlank() || path[1].isBlank()) {
+            throw new IllegalArgumentException(
+                    "An Iggy endpoint is iggy:stream/topic (by name or numeric id), got iggy:" + remaining);
+        }
+        IggyConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setStream(path[0]);
+        endpointConfiguration.setTopic(path[1]);
+        IggyEndpoint endpoint = new IggyEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        IggyConfigurationValidator.validate(endpoint.getConfiguration());
+        return endpoint;
+    }
+
+    public IggyConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration: the options its endpoints start from. */
+    public void setConfiguration(IggyConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the global SSL context parameters when an endpoint configures none. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public IggyTransport getTransport() {
+        if (transport == null) {
+            transport = new SdkIggyTransport();
+        }
+        return transport;
+    }
+
+    /** How the component talks to Iggy; by default the Iggy Java SDK 0.8 over TCP. */
+    public void setTransport(IggyTransport transport) {
+        this.transport = transport;
+    }
+}

@@ -1,0 +1,26 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.component;
+
+/** How a producer picks partitions when no header or expression says. */
+public enum IggyPartitioning {
+    /** The server's round robin, one partition per send frame. */
+    balanced,
+    /** The partition in the partitionId option. */
+    partitionId,
+    /** The server hashes the key in the partitionKey option (XXH32 modulo the partition count). */
+    messagesKey
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.component.transport;
+
+/**
+ * Who polls and owns stored offsets: a consumer group, or a single consumer, each by numeric id or name.
+ *
+ * @param group true for a consumer group
+ * @param id the id (digits) or name
+ */
+public record ConsumerRef(boolean group, String id) {
+
+    public static ConsumerRef group(String id) {
+        return new ConsumerRef(true, id);
+    }
+
+    public static ConsumerRef single(String id) {
+        return new ConsumerRef(false, id);
+    }
+
+    @Override
+    public String toString() {
+        return (group ? "consumer group " : "consumer ") + id;
+    }
+}
