@@ -153,7 +153,16 @@ final class IggyOutboundConverter {
                 throw new IOException("Cannot read the exchange's stream body to send it to Iggy", e);
             }
         }
-        return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
+        byte[] converted = exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+        if (converted != null) {
+            return converted;
+        }
+        // numbers and the like have no byte[] converter, only a String one
+        String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new NoTypeConversionAvailableException(body, byte[].class);
     }
 
     private static IggyMessageId messageId(Exchange exchange, Message message) {

@@ -1,0 +1,139 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.component.integration;
+
+import dev.iggycamel.testinfra.IggyService;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
+import org.apache.iggy.consumergroup.Consumer;
+import org.apache.iggy.consumergroup.ConsumerGroupDetails;
+import org.apache.iggy.consumeroffset.ConsumerOffsetInfo;
+import org.apache.iggy.identifier.ConsumerId;
+import org.apache.iggy.identifier.StreamId;
+import org.apache.iggy.identifier.TopicId;
+import org.apache.iggy.message.Message;
+import org.apache.iggy.message.PolledMessages;
+import org.apache.iggy.message.PollingStrategy;
+import org.apache.iggy.topic.CompressionAlgorithm;
+
+/** The official SDK, to check from outside what the component did. Closed in the background (the SDK takes 2 s). */
+final class IggyTestClient implements AutoCloseable {
+
+    private final IggyTcpClient client;
+
+    IggyTestClient(IggyService iggy) {
+        this(iggy.host(), iggy.port(), iggy.username(), iggy.password());
+    }
+
+    IggyTestClient(String host, int port, String username, String password) {
+        client = IggyTcpClient.builder()
+                .host(host)
+                .port(port)
+                .credentials(username, password)
+                .connectionPoolSize(1)
+                .buildAndLogin();
+    }
+
+    IggyTcpClient sdk() {
+        return client;
+    }
+
+    void createTopic(String stream, String topic, int partitions) {
+        if (client.streams().getStream(StreamId.of(stream)).isEmpty()) {
+            client.streams().createStream(stream);
+        }
+        client.topics()
+                .createTopic(
+                        StreamId.of(stream),
+                        (long) partitions,
+                        CompressionAlgorithm.None,
+                        BigInteger.ZERO,
+                        BigInteger.ZERO,
+                        Optional.empty(),
+                        topic);
+    }
+
+    void send(String stream, String topic, long partition, List<Message> messages) {
+        client.messages()
+                .sendMessages(
+                        StreamId.of(stream),
+                        TopicId.of(topic),
+                        org.apache.iggy.message.Partitioning.partitionId(partition),
+                        messages);
+    }
+
+    /** Every message of a partition, from the first. */
+    List<Message> all(String stream, String topic, long partition) {
+        List<Message> messages = new ArrayList<>();
+        long offset = 0;
+        while (true) {
+            PolledMessages polled = client.messages()
+                    .pollMessages(
+                            StreamId.of(stream),
+                            TopicId.of(topic),
+                            Optional.of(partition),
+                            Consumer.of(424242L),
+                            PollingStrategy.offset(BigInteger.valueOf(offset)),
+                            1000L,
+                            false);
+            if (polled.messages().isEmpty()) {
+                return messages;
+            }
+            messages.addAll(polled.messages());
+            offset += polled.messages().size();
+        }
+    }
+
+    int partitions(String stream, String topic) {
+        return client.topics()
+                .getTopic(StreamId.of(stream), TopicId.of(topic))
+                .orElseThrow()
+                .partitionsCount()
+                .intValue();
+    }
+
+    Optional<ConsumerGroupDetails> group(String stream, String topic, String group) {
+        return client.consumerGroups().getConsumerGroup(StreamId.of(stream), TopicId.of(topic), ConsumerId.of(group));
+    }
+
+    /** The group's stored offset on a partition, or -1. */
+    long groupOffset(String stream, String topic, String group, long partition) {
+        return client.consumerOffsets()
+                .getConsumerOffset(
+                        StreamId.of(stream),
+                        TopicId.of(topic),
+                        Optional.of(partition),
+                        Consumer.group(ConsumerId.of(group)))
+                .map(ConsumerOffsetInfo::storedOffset)
+                .map(BigInteger::longValue)
+                .orElse(-1L);
+    }
+
+    void deleteStream(String stream) {
+        if (client.streams().getStream(StreamId.of(stream)).isPresent()) {
+            client.streams().deleteStream(StreamId.of(stream));
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.runAsync(client::close);
+    }
+}
