@@ -240,7 +240,7 @@ public class IggyConfiguration implements Cloneable {
         return personalAccessToken;
     }
 
-    /** A personal access token to log in with, instead of username and password. */
+    /** A personal access token to log in with; when set, username and password are not used. */
     public void setPersonalAccessToken(String personalAccessToken) {
         this.personalAccessToken = personalAccessToken;
     }

@@ -50,12 +50,8 @@ final class IggyConfigurationValidator {
                 c.getReplicationFactor() >= 0 && c.getReplicationFactor() <= 255,
                 "replicationFactor",
                 "must be 0-255, got " + c.getReplicationFactor());
-        if (c.getPersonalAccessToken() != null) {
-            require(
-                    c.getUsername() == null && c.getPassword() == null,
-                    "personalAccessToken",
-                    "is an alternative to username and password; set one or the other");
-        } else {
+        if (c.getPersonalAccessToken() == null) {
+            // with a token, username and password (perhaps inherited from the component) are not used
             require(
                     (c.getUsername() == null) == (c.getPassword() == null),
                     c.getUsername() == null ? "username" : "password",

@@ -39,16 +39,18 @@ final class IggyTestClient implements AutoCloseable {
     private final IggyTcpClient client;
 
     IggyTestClient(IggyService iggy) {
-        this(iggy.host(), iggy.port(), iggy.username(), iggy.password());
-    }
-
-    IggyTestClient(String host, int port, String username, String password) {
-        client = IggyTcpClient.builder()
-                .host(host)
-                .port(port)
-                .credentials(username, password)
-                .connectionPoolSize(1)
-                .buildAndLogin();
+        var builder = IggyTcpClient.builder()
+                .host(iggy.host())
+                .port(iggy.port())
+                .credentials(iggy.username(), iggy.password())
+                .connectionPoolSize(1);
+        if (iggy.isTls()) {
+            builder.enableTls();
+            if (iggy.tlsCertificate() != null) {
+                builder.tlsCertificate(iggy.tlsCertificate().toFile());
+            }
+        }
+        client = builder.buildAndLogin();
     }
 
     IggyTcpClient sdk() {
