@@ -42,11 +42,13 @@ public class IggyComponent extends HealthCheckComponent implements SSLContextPar
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        String[] path = remaining == null ? new String[0] : remaining.split("/", -1);
-        if (path.length != 2 || path[0].isBlank() || path[1].isBlank()) {
-            throw new IllegalArgumentException(
-                    "An Iggy endpoint is iggy:stream/topic (by name or numeric id), got iggy:" + remaining);
+        String[] path = remaining == null ? new String[] {""} : remaining.split("/", -1);
+        String problem = pathProblem(path);
+        if (problem != null) {
+            throw new IllegalArgumentException("Invalid Iggy endpoint iggy:" + remaining + ": " + problem
+                    + "; an Iggy endpoint is iggy:stream/topic (each by name or numeric id)");
         }
+        IggyConfigurationValidator.checkNumbers(parameters);
         IggyConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setStream(path[0]);
         endpointConfiguration.setTopic(path[1]);
@@ -54,6 +56,20 @@ public class IggyComponent extends HealthCheckComponent implements SSLContextPar
         setProperties(endpoint, parameters);
         IggyConfigurationValidator.validate(endpoint.getConfiguration());
         return endpoint;
+    }
+
+    /** What is wrong with an endpoint's path, or null when it is stream/topic. */
+    private static String pathProblem(String[] path) {
+        if (path.length > 2) {
+            return "it has " + path.length + " path segments, not 2 (a stream or topic name cannot contain /)";
+        }
+        if (path[0].isBlank()) {
+            return "the stream is empty";
+        }
+        if (path.length < 2) {
+            return "the topic is missing";
+        }
+        return path[1].isBlank() ? "the topic is empty" : null;
     }
 
     public IggyConfiguration getConfiguration() {

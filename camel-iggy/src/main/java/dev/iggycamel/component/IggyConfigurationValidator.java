@@ -15,13 +15,26 @@
  */
 package dev.iggycamel.component;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.EndpointHelper;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * Checks an endpoint's options when the endpoint is created, so that a bad value fails the endpoint's resolution
  * with a message naming the option rather than failing later at run time.
  */
 final class IggyConfigurationValidator {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
+
+    /** The number options of IggyConfiguration, by lower-case name. */
+    private static final Map<String, NumberOption> NUMBER_OPTIONS = numberOptions();
 
     private IggyConfigurationValidator() {}
 
@@ -133,6 +146,68 @@ final class IggyConfigurationValidator {
     private static void require(boolean condition, String option, String problem) {
         if (!condition) {
             throw new IllegalArgumentException("Invalid Iggy option " + option + ": " + problem);
+        }
+    }
+
+    /**
+     * Camel binds a number option through its duration parser, which reads text it does not understand as 0: without
+     * this check partitionId=abc would send to partition 0, and batchMaxMessages=abc would fail as "got 0".
+     */
+    static void checkNumbers(Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            NumberOption option = NUMBER_OPTIONS.get(parameter.getKey().toLowerCase(Locale.ROOT));
+            if (option == null
+                    || !(parameter.getValue() instanceof String text)
+                    || EndpointHelper.isReferenceParameter(text)) {
+                continue;
+            }
+            String value = text.trim();
+            boolean valid =
+                    WHOLE_NUMBER.matcher(value).matches() ? option.fits(value) : option.duration() && isDuration(value);
+            if (!valid) {
+                throw new IllegalArgumentException("Invalid Iggy option " + parameter.getKey() + ": "
+                        + (option.duration() ? "not milliseconds or a duration such as 5s" : "not a whole number")
+                        + (option.intSized() ? " up to " + Integer.MAX_VALUE : "") + ", got " + text);
+            }
+        }
+    }
+
+    private static boolean isDuration(String value) {
+        try {
+            // only a zero duration (0s, 0ms) may legitimately come back as zero
+            return !TimeUtils.toDuration(value).isZero() || value.matches("0+[a-z]+");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, NumberOption> numberOptions() {
+        Map<String, NumberOption> options = new HashMap<>();
+        for (Field field : IggyConfiguration.class.getDeclaredFields()) {
+            UriParam param = field.getAnnotation(UriParam.class);
+            Class<?> type = field.getType();
+            if (param != null
+                    && (type == int.class || type == long.class || type == Integer.class || type == Long.class)) {
+                options.put(
+                        field.getName().toLowerCase(Locale.ROOT),
+                        new NumberOption(
+                                "java.time.Duration".equals(param.javaType()),
+                                type == int.class || type == Integer.class));
+            }
+        }
+        return options;
+    }
+
+    /** A number option: whether it takes a duration such as 5s, and whether it is an int. */
+    private record NumberOption(boolean duration, boolean intSized) {
+
+        boolean fits(String wholeNumber) {
+            try {
+                long number = Long.parseLong(wholeNumber);
+                return !intSized || (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE);
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
     }
 }

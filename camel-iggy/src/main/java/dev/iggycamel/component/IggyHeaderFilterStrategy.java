@@ -24,9 +24,12 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
  */
 public class IggyHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
 
+    // Camel's CAMEL_FILTER_STARTS_WITH is only Camel and camel; lower case, as the names are lower-cased to match
+    private static final String[] FILTER_STARTS_WITH = {"camel", "org.apache.camel."};
+
     public IggyHeaderFilterStrategy() {
-        setOutFilterStartsWith(CAMEL_FILTER_STARTS_WITH);
-        setInFilterStartsWith(CAMEL_FILTER_STARTS_WITH);
+        setOutFilterStartsWith(FILTER_STARTS_WITH);
+        setInFilterStartsWith(FILTER_STARTS_WITH);
         setLowerCase(true);
     }
 }

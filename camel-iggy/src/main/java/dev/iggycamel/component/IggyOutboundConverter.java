@@ -62,8 +62,8 @@ final class IggyOutboundConverter {
         Message in = exchange.getMessage();
         Object partition = in.getHeader(IggyConstants.PARTITION_ID);
         if (partition != null) {
-            Long id = exchange.getContext().getTypeConverter().mandatoryConvertTo(Long.class, exchange, partition);
-            return partitionId(id, IggyConstants.PARTITION_ID + " header");
+            Long id = exchange.getContext().getTypeConverter().tryConvertTo(Long.class, exchange, partition);
+            return partitionId(id, partition, IggyConstants.PARTITION_ID + " header");
         }
         Object key = in.getHeader(IggyConstants.PARTITION_KEY);
         if (key != null) {
@@ -90,6 +90,8 @@ final class IggyOutboundConverter {
         Message in = exchange.getMessage();
         Object body = in.getBody();
         if (body == null) {
+            // the id is created on first use; the exception's message shows it only if it exists
+            exchange.getExchangeId();
             throw new InvalidPayloadException(exchange, byte[].class, in);
         }
         long origin = originTimestamp(exchange, in);
@@ -132,7 +134,8 @@ final class IggyOutboundConverter {
     /** Binary-safe: bytes as they are, Strings in UTF-8, streams read whole, anything else by type conversion. */
     static byte[] payload(Exchange exchange, Object body) throws Exception {
         if (body == null) {
-            throw new IllegalArgumentException("A message to send to Iggy has a null body");
+            throw new IllegalArgumentException(
+                    "A message to send to Iggy has a null body, in exchange " + exchange.getExchangeId());
         }
         if (body instanceof byte[] bytes) {
             return bytes;
@@ -159,7 +162,8 @@ final class IggyOutboundConverter {
         }
         // numbers and the like have no byte[] converter, only a String one
         String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
-        if (text != null) {
+        // Camel's last resort is toString(): Object's own (Type@hash) is no payload, only a lost message
+        if (text != null && !text.equals(body.getClass().getName() + "@" + Integer.toHexString(body.hashCode()))) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
         throw new NoTypeConversionAvailableException(body, byte[].class);
@@ -192,17 +196,23 @@ final class IggyOutboundConverter {
         }
     }
 
-    private static long originTimestamp(Exchange exchange, Message message) throws NoTypeConversionAvailableException {
+    private static long originTimestamp(Exchange exchange, Message message) {
         Object value = message.getHeader(IggyConstants.ORIGIN_TIMESTAMP);
         if (value == null) {
             return System.currentTimeMillis() * 1000;
         }
-        return exchange.getContext().getTypeConverter().mandatoryConvertTo(Long.class, exchange, value);
+        Long micros = exchange.getContext().getTypeConverter().tryConvertTo(Long.class, exchange, value);
+        if (micros == null || micros < 0) {
+            // the wire has an unsigned 64-bit number: a negative one would arrive as a date in the far future
+            throw new IllegalArgumentException("The " + IggyConstants.ORIGIN_TIMESTAMP + " header of exchange "
+                    + exchange.getExchangeId() + " must be microseconds since the epoch (0 or more), got " + value);
+        }
+        return micros;
     }
 
-    private static OutboundPartitioning partitionId(Long id, String source) {
+    private static OutboundPartitioning partitionId(Long id, Object value, String source) {
         if (id == null || id < 0 || id > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("The " + source + " must be a partition number, got " + id);
+            throw new IllegalArgumentException("The " + source + " must be a partition number, got " + value);
         }
         return OutboundPartitioning.partitionId(id);
     }

@@ -22,7 +22,9 @@ import dev.iggycamel.component.transport.TopicAddress;
 import dev.iggycamel.component.transport.TopicInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,7 @@ public final class IggySender extends ServiceSupport {
         int nextMessage;
         int framesOut;
         Throwable failure;
+        boolean completed;
 
         Pending(Exchange exchange, AsyncCallback callback, List<OutboundMessage> messages) {
             this.exchange = exchange;
@@ -83,6 +86,7 @@ public final class IggySender extends ServiceSupport {
     private final Map<BatchKey, ArrayDeque<Pending>> queues = new LinkedHashMap<>();
     private final Map<BatchKey, Integer> queueBytes = new LinkedHashMap<>();
     private final Set<BatchKey> keysInFlight = new HashSet<>();
+    private final Set<Frame> outstanding = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<TopicAddress, CompletableFuture<TopicInfo>> provisioned = new ConcurrentHashMap<>();
     private final long maxQueuedBytes;
     private IggyConnection connection;
@@ -322,7 +326,14 @@ public final class IggySender extends ServiceSupport {
         int taken = bytes;
         queuedBytes -= taken;
         queueBytes.computeIfPresent(key, (k, v) -> v - taken);
-        return new Frame(key, messages, pendings, payload);
+        if (linger != null && !queue.isEmpty()) {
+            // the rest of a cut batch waits for its own linger, not for the next exchange
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queue.peek().enqueuedAt);
+            linger.schedule(this::drain, Math.max(0, configuration.getLingerMs() - waited), TimeUnit.MILLISECONDS);
+        }
+        Frame frame = new Frame(key, messages, pendings, payload);
+        outstanding.add(frame);
+        return frame;
     }
 
     private void submit(List<Frame> frames) {
@@ -339,54 +350,66 @@ public final class IggySender extends ServiceSupport {
 
     /** Runs on the transport's thread: bookkeeping and the next frames here, the exchanges on the worker pool. */
     private void acknowledged(Frame frame, Throwable failure) {
+        Throwable cause = failure == null ? null : IggyFutures.unwrap(failure);
         List<Frame> next;
         synchronized (this) {
+            if (!outstanding.remove(frame)) {
+                return; // abandoned when stopping
+            }
+            // counted before any exchange completes, so a caller that sees its exchange done sees the counters too
+            if (cause == null) {
+                statistics.framesSent.increment();
+                statistics.messagesSent.add(frame.messages().size());
+                statistics.bytesSent.add(frame.payloadBytes());
+                lastError = null;
+                lastSuccess = System.currentTimeMillis();
+            } else {
+                statistics.sendErrors.increment();
+                lastError = cause;
+                LOG.debug(
+                        "Send frame of {} message(s) to {} failed",
+                        frame.messages().size(),
+                        frame.key(),
+                        cause);
+            }
+            List<Pending> done = new ArrayList<>();
+            for (Pending pending : frame.pendings()) {
+                if (cause != null && pending.failure == null) {
+                    pending.failure = cause;
+                }
+                pending.framesOut--;
+                if (pending.framesOut == 0 && pending.allSent()) {
+                    done.add(pending);
+                }
+            }
+            // queued before the frame stops counting: stop() cannot shut the pool down in between
+            completions.execute(() -> done.forEach(p -> complete(p, null)));
             inFlight--;
             keysInFlight.remove(frame.key());
             next = takeFrames(false);
             notifyAll();
         }
-        if (failure == null) {
-            statistics.framesSent.increment();
-            statistics.messagesSent.add(frame.messages().size());
-            statistics.bytesSent.add(frame.payloadBytes());
-            lastError = null;
-            lastSuccess = System.currentTimeMillis();
-        } else {
-            statistics.sendErrors.increment();
-            lastError = IggyFutures.unwrap(failure);
-            LOG.debug(
-                    "Send frame of {} message(s) to {} failed", frame.messages().size(), frame.key(), failure);
-        }
         submit(next);
-        Throwable cause = failure == null ? null : IggyFutures.unwrap(failure);
-        completions.execute(() -> {
-            for (Pending pending : frame.pendings()) {
-                finish(pending, cause);
-            }
-        });
     }
 
-    private void finish(Pending pending, Throwable failure) {
-        boolean done;
+    private void complete(Pending pending, Throwable abort) {
         synchronized (pending) {
-            if (failure != null && pending.failure == null) {
-                pending.failure = failure;
+            if (pending.completed) {
+                return;
             }
-            pending.framesOut--;
-            done = pending.framesOut == 0 && pending.allSent();
+            pending.completed = true;
         }
-        if (done) {
-            if (pending.failure != null) {
-                pending.exchange.setException(pending.failure);
-            }
-            pending.callback.done(false);
+        Throwable failure = pending.failure != null ? pending.failure : abort;
+        if (failure != null) {
+            pending.exchange.setException(failure);
         }
+        pending.callback.done(false);
     }
 
     /** Sends everything queued and waits (up to the timeout) for the acknowledgements. */
     void flushAndWait(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
+        Set<Pending> abandoned = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Frame> frames;
         synchronized (this) {
             frames = takeFrames(true);
@@ -402,7 +425,7 @@ public final class IggySender extends ServiceSupport {
                     wait(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    break;
                 }
             }
             if (inFlight > 0 || !queues.isEmpty()) {
@@ -412,6 +435,23 @@ public final class IggySender extends ServiceSupport {
                         inFlight,
                         queuedBytes);
             }
+            for (Frame frame : outstanding) {
+                abandoned.addAll(frame.pendings());
+            }
+            for (ArrayDeque<Pending> queue : queues.values()) {
+                abandoned.addAll(queue);
+            }
+            outstanding.clear();
+            queues.clear();
+            queueBytes.clear();
+            keysInFlight.clear();
+            inFlight = 0;
+            queuedBytes = 0;
+        }
+        Exception stopped = new IllegalStateException(
+                "The Iggy producer of " + endpoint.address() + " stopped before the server acknowledged the message");
+        for (Pending pending : abandoned) {
+            complete(pending, stopped);
         }
     }
 
