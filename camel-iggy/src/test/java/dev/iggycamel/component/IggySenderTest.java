@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iggycamel.component.FakeIggyTransport.Frame;
 import dev.iggycamel.component.transport.IggyServerException;
 import dev.iggycamel.component.transport.OutboundPartitioning;
+import dev.iggycamel.component.transport.TopicAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -566,6 +567,23 @@ class IggySenderTest {
         boolean isDone() {
             return done.isDone();
         }
+    }
+
+    @Test
+    void overrideTargetsAreProvisionedOncePerTopicNotPerMessage() throws Exception {
+        transport.autoAck(Duration.ZERO);
+        IggyProducer producer = producer("");
+        List<Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sent.add(send(
+                    producer,
+                    "m" + i,
+                    Map.of(IggyConstants.OVERRIDE_STREAM, "audit", IggyConstants.OVERRIDE_TOPIC, "copies")));
+        }
+        assertAllSucceeded(sent);
+
+        assertThat(transport.ensuredTopics)
+                .containsExactlyInAnyOrder(new TopicAddress("orders", "created"), new TopicAddress("audit", "copies"));
     }
 
     private IggyProducer producer(String options) throws Exception {
