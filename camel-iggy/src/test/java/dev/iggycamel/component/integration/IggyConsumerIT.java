@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iggycamel.component.IggyComponent;
 import dev.iggycamel.component.IggyConstants;
 import dev.iggycamel.component.IggyManualCommit;
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -17,6 +17,7 @@ package dev.iggycamel.component.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

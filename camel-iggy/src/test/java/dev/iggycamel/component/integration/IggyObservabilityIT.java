@@ -19,6 +19,7 @@ import static dev.iggycamel.component.integration.IggyConsumerIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iggycamel.component.IggyEndpoint;
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.Set;

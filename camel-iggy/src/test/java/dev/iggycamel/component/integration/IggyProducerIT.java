@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iggycamel.component.IggyConstants;
 import dev.iggycamel.component.IggyEndpoint;
 import dev.iggycamel.embedded.hash.Xxh32;
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

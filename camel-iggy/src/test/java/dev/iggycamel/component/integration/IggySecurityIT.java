@@ -18,6 +18,7 @@ package dev.iggycamel.component.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.builder.RouteBuilder;

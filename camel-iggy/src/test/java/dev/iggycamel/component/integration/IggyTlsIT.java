@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iggycamel.component.IggyComponent;
 import dev.iggycamel.testinfra.IggyService;
 import dev.iggycamel.testinfra.IggyServiceFactory;
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -17,6 +17,7 @@ package dev.iggycamel.component.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iggycamel.testinfra.IggyTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,9 +13,8 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.iggycamel.component.integration;
+package dev.iggycamel.testinfra;
 
-import dev.iggycamel.testinfra.IggyService;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +32,12 @@ import org.apache.iggy.message.PolledMessages;
 import org.apache.iggy.message.PollingStrategy;
 import org.apache.iggy.topic.CompressionAlgorithm;
 
-/** The official SDK, to check from outside what the component did. Closed in the background (the SDK takes 2 s). */
-final class IggyTestClient implements AutoCloseable {
+/** The official Iggy SDK, to check from outside what a component, kamelet or pipe did. Closed in the background (the SDK takes 2 s). */
+public final class IggyTestClient implements AutoCloseable {
 
     private final IggyTcpClient client;
 
-    IggyTestClient(IggyService iggy) {
+    public IggyTestClient(IggyService iggy) {
         var builder = IggyTcpClient.builder()
                 .host(iggy.host())
                 .port(iggy.port())
@@ -53,11 +52,11 @@ final class IggyTestClient implements AutoCloseable {
         client = builder.buildAndLogin();
     }
 
-    IggyTcpClient sdk() {
+    public IggyTcpClient sdk() {
         return client;
     }
 
-    void createTopic(String stream, String topic, int partitions) {
+    public void createTopic(String stream, String topic, int partitions) {
         if (client.streams().getStream(StreamId.of(stream)).isEmpty()) {
             client.streams().createStream(stream);
         }
@@ -72,7 +71,7 @@ final class IggyTestClient implements AutoCloseable {
                         topic);
     }
 
-    void send(String stream, String topic, long partition, List<Message> messages) {
+    public void send(String stream, String topic, long partition, List<Message> messages) {
         client.messages()
                 .sendMessages(
                         StreamId.of(stream),
@@ -82,7 +81,7 @@ final class IggyTestClient implements AutoCloseable {
     }
 
     /** Every message of a partition, from the first. */
-    List<Message> all(String stream, String topic, long partition) {
+    public List<Message> all(String stream, String topic, long partition) {
         List<Message> messages = new ArrayList<>();
         long offset = 0;
         while (true) {
@@ -103,7 +102,7 @@ final class IggyTestClient implements AutoCloseable {
         }
     }
 
-    int partitions(String stream, String topic) {
+    public int partitions(String stream, String topic) {
         return client.topics()
                 .getTopic(StreamId.of(stream), TopicId.of(topic))
                 .orElseThrow()
@@ -111,12 +110,12 @@ final class IggyTestClient implements AutoCloseable {
                 .intValue();
     }
 
-    Optional<ConsumerGroupDetails> group(String stream, String topic, String group) {
+    public Optional<ConsumerGroupDetails> group(String stream, String topic, String group) {
         return client.consumerGroups().getConsumerGroup(StreamId.of(stream), TopicId.of(topic), ConsumerId.of(group));
     }
 
     /** The group's stored offset on a partition, or -1. */
-    long groupOffset(String stream, String topic, String group, long partition) {
+    public long groupOffset(String stream, String topic, String group, long partition) {
         return client.consumerOffsets()
                 .getConsumerOffset(
                         StreamId.of(stream),
@@ -128,7 +127,7 @@ final class IggyTestClient implements AutoCloseable {
                 .orElse(-1L);
     }
 
-    void deleteStream(String stream) {
+    public void deleteStream(String stream) {
         if (client.streams().getStream(StreamId.of(stream)).isPresent()) {
             client.streams().deleteStream(StreamId.of(stream));
         }
