@@ -45,45 +45,64 @@ public final class Pipes {
     /** Adds the routes of the pipe files to the context; the context decides when they start. */
     public static void load(CamelContext context, Map<String, String> overrides, Path... pipes) throws Exception {
         for (Path pipe : pipes) {
-            String yaml = withOverrides(pipe, overrides == null ? Map.of() : overrides);
+            String yaml = asRoute(pipe, overrides == null ? Map.of() : overrides);
             PluginHelper.getRoutesLoader(context)
                     .loadRoutes(ResourceHelper.fromString(pipe.getFileName().toString(), yaml));
         }
     }
 
-    /** The pipe file's YAML with the overrides applied to the properties of the Kamelets they name. */
-    static String withOverrides(Path pipe, Map<String, String> overrides) throws IOException {
+    /**
+     * The pipe as a Camel YAML route, with the overrides applied: source, steps and sink become {@code kamelet:}
+     * endpoints whose properties are endpoint {@code parameters}. (camel-yaml-dsl 4.17 loads {@code kind: Pipe}
+     * itself, but URL-encodes the property values into the Kamelet URI, where camel-kamelet takes them raw: a URL or
+     * an SQL statement would arrive encoded.)
+     */
+    static String asRoute(Path pipe, Map<String, String> overrides) throws IOException {
         if (!Files.isRegularFile(pipe)) {
             throw new IllegalArgumentException("No pipe file at " + pipe.toAbsolutePath());
         }
-        String text = Files.readString(pipe);
-        if (overrides.isEmpty()) {
-            return text;
-        }
-        Map<String, Object> doc = map(new Load(LoadSettings.builder().build()).loadFromString(text));
+        Map<String, Object> doc = map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(pipe)));
         Map<String, Object> spec = map(doc.get("spec"));
-        List<Object> endpoints = new ArrayList<>();
-        endpoints.add(spec.get("source"));
-        if (spec.get("steps") instanceof List<?> steps) {
-            endpoints.addAll(steps);
-        }
-        endpoints.add(spec.get("sink"));
-        for (Object endpoint : endpoints) {
-            Map<String, Object> node = map(endpoint);
-            Object name = map(node.get("ref")).get("name");
-            if (name == null) {
-                continue;
+        Map<String, Object> from = endpoint(pipe, "source", spec.get("source"), overrides);
+        List<Object> steps = new ArrayList<>();
+        if (spec.get("steps") instanceof List<?> list) {
+            for (Object step : list) {
+                steps.add(Map.of("to", endpoint(pipe, "step", step, overrides)));
             }
-            String prefix = name + ".";
-            Map<String, Object> properties = new LinkedHashMap<>(map(node.get("properties")));
+        }
+        steps.add(Map.of("to", endpoint(pipe, "sink", spec.get("sink"), overrides)));
+        from.put("steps", steps);
+        Map<String, Object> route = new LinkedHashMap<>();
+        route.put("id", map(doc.get("metadata")).get("name"));
+        route.put("from", from);
+        return new Dump(DumpSettings.builder().build()).dumpToString(List.of(Map.of("route", route)));
+    }
+
+    private static Map<String, Object> endpoint(Path pipe, String role, Object node, Map<String, String> overrides) {
+        Map<String, Object> endpoint = map(node);
+        Map<String, Object> ref = map(endpoint.get("ref"));
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        map(endpoint.get("properties")).forEach((key, value) -> parameters.put(key, String.valueOf(value)));
+        String uri;
+        if (ref.get("name") != null) {
+            String name = ref.get("name").toString();
+            uri = "kamelet:" + name;
             overrides.forEach((key, value) -> {
-                if (key.startsWith(prefix)) {
-                    properties.put(key.substring(prefix.length()), value);
+                if (key.startsWith(name + ".")) {
+                    parameters.put(key.substring(name.length() + 1), value);
                 }
             });
-            node.put("properties", properties);
+        } else if (endpoint.get("uri") != null) {
+            uri = endpoint.get("uri").toString();
+        } else {
+            throw new IllegalArgumentException(pipe + ": the " + role + " has neither ref nor uri");
         }
-        return new Dump(DumpSettings.builder().build()).dumpToString(doc);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("uri", uri);
+        if (!parameters.isEmpty()) {
+            result.put("parameters", parameters);
+        }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -108,8 +108,11 @@ class IggyConsumerIT extends IggyITSupport {
                         .routeId("reader")
                         .process(e -> {
                             seen.merge(key(e), 1, Integer::sum);
-                            if (processed.incrementAndGet() == 150) {
+                            int n = processed.incrementAndGet();
+                            if (n == 150) {
                                 halfway.countDown();
+                            } else if (n > 150) {
+                                Thread.sleep(5); // slow enough that the stop below lands mid-batch
                             }
                         });
             }
