@@ -19,11 +19,16 @@ import dev.iggycamel.component.transport.IggyConnection;
 import dev.iggycamel.component.transport.IggyConnectionSettings;
 import dev.iggycamel.component.transport.IggyTransport;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClientBuilder;
+import org.apache.iggy.exception.IggyNotConnectedException;
 
 /** The transport over the official Iggy Java SDK 0.8.0 asynchronous TCP client (the Iggy 0.8 wire protocol). */
 public final class SdkIggyTransport implements IggyTransport {
+
+    private static final int CONFIRM_ATTEMPTS = 100;
 
     @Override
     public CompletableFuture<IggyConnection> connect(IggyConnectionSettings settings) {
@@ -55,6 +60,7 @@ public final class SdkIggyTransport implements IggyTransport {
                 .thenCompose(ignored -> settings.personalAccessToken() != null
                         ? client.personalAccessTokens().loginWithPersonalAccessToken(settings.personalAccessToken())
                         : client.login())
+                .thenCompose(identity -> confirmAuthenticated(client, CONFIRM_ATTEMPTS))
                 .whenComplete((identity, failure) -> {
                     if (failure == null) {
                         connected.complete(new SdkIggyConnection(client, settings));
@@ -65,5 +71,26 @@ public final class SdkIggyTransport implements IggyTransport {
                     }
                 });
         return connected;
+    }
+
+    /**
+     * Waits until the client considers itself logged in. The SDK 0.8.0 marks its connection authenticated in a
+     * callback of the login response that can run after the caller's continuation, so a command sent right after
+     * login may fail with "Not authenticated, call login first"; GET_ME needs authentication and confirms it.
+     */
+    private static CompletableFuture<Void> confirmAuthenticated(AsyncIggyTcpClient client, int attemptsLeft) {
+        return client.system().getMe().handle((me, failure) -> failure).thenCompose(failure -> {
+            if (failure == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (!(cause instanceof IggyNotConnectedException) || attemptsLeft <= 1) {
+                return CompletableFuture.<Void>failedFuture(cause);
+            }
+            return CompletableFuture.supplyAsync(
+                            () -> null, CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> confirmAuthenticated(client, attemptsLeft - 1));
+        });
     }
 }
