@@ -45,10 +45,24 @@ final class TemplateScan {
 
     /** The URI schemes of the endpoints a template sends to or consumes from. */
     static Set<String> schemes(Object template) {
+        return schemes(template, Map.of());
+    }
+
+    /**
+     * The URI schemes of the endpoints a template uses once its placeholders take these values (a Kamelet such as
+     * http-sink takes its whole endpoint URI from a property).
+     */
+    static Set<String> schemes(Object template, Map<String, Object> values) {
         Set<String> schemes = new LinkedHashSet<>();
         walk(template, (key, value) -> {
-            if (ENDPOINT_KEYS.contains(key) && value instanceof String uri && uri.contains(":")) {
-                schemes.add(uri.substring(0, uri.indexOf(':')));
+            if (ENDPOINT_KEYS.contains(key) && value instanceof String text) {
+                String uri = PLACEHOLDER.matcher(text).replaceAll(match -> {
+                    Object replacement = values.get(match.group(1));
+                    return Matcher.quoteReplacement(replacement == null ? match.group() : replacement.toString());
+                });
+                if (uri.contains(":") && !uri.startsWith("{{")) {
+                    schemes.add(uri.substring(0, uri.indexOf(':')));
+                }
             }
         });
         return schemes;
