@@ -65,17 +65,35 @@ public final class Pipes {
         Map<String, Object> spec = map(doc.get("spec"));
         Map<String, Object> from = endpoint(pipe, "source", spec.get("source"), overrides);
         List<Object> steps = new ArrayList<>();
+        dataType(spec.get("source"), "out", steps);
         if (spec.get("steps") instanceof List<?> list) {
             for (Object step : list) {
+                dataType(step, "in", steps);
                 steps.add(Map.of("to", endpoint(pipe, "step", step, overrides)));
+                dataType(step, "out", steps);
             }
         }
+        dataType(spec.get("sink"), "in", steps);
         steps.add(Map.of("to", endpoint(pipe, "sink", spec.get("sink"), overrides)));
         from.put("steps", steps);
         Map<String, Object> route = new LinkedHashMap<>();
         route.put("id", map(doc.get("metadata")).get("name"));
         route.put("from", from);
         return new Dump(DumpSettings.builder().build()).dumpToString(List.of(Map.of("route", route)));
+    }
+
+    /**
+     * A {@code dataTypes.in|out.format} (with an optional {@code scheme}) of a pipe endpoint becomes a transform to
+     * that data type, as Camel K applies it: after a source, before a sink.
+     */
+    private static void dataType(Object node, String direction, List<Object> steps) {
+        Map<String, Object> dataType = map(map(map(node).get("dataTypes")).get(direction));
+        Object format = dataType.get("format");
+        if (format != null) {
+            Object scheme = dataType.get("scheme");
+            String type = scheme != null ? scheme + ":" + format : format.toString();
+            steps.add(Map.of("transform", Map.of("toType", type)));
+        }
     }
 
     private static Map<String, Object> endpoint(Path pipe, String role, Object node, Map<String, String> overrides) {
