@@ -47,7 +47,7 @@ final class CatalogMarkdown {
                         " the other end; sink tests also take the target down and check that no offset is committed until")
                 .append(" it is back and everything arrived.\n\n");
 
-        Map<String, int[]> byCategory = new TreeMap<>();
+        Map<String, int[]> byCategory = new TreeMap<>(CatalogMarkdown::compareCategories);
         int[] firstTier = new int[CatalogIndex.LEVELS.size()];
         int[] total = new int[CatalogIndex.LEVELS.size()];
         for (CatalogIndex.Target target : index.targets()) {
@@ -112,6 +112,22 @@ final class CatalogMarkdown {
                         .append(" |\n");
             }
         }
+    }
+
+    /** Seed section numbers in numeric order (4.2 before 4.10); categories without a number last. */
+    static int compareCategories(String a, String b) {
+        double x = sectionNumber(a);
+        double y = sectionNumber(b);
+        if (x != y) {
+            return Double.compare(x, y);
+        }
+        return a.compareTo(b);
+    }
+
+    private static double sectionNumber(String category) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(category);
+        return m.find() ? Integer.parseInt(m.group(1)) * 1000 + Integer.parseInt(m.group(2)) : Double.MAX_VALUE;
     }
 
     private static String countsRow(String label, int[] counts) {
