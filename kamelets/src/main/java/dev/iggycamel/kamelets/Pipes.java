@@ -55,7 +55,8 @@ public final class Pipes {
      * The pipe as a Camel YAML route, with the overrides applied: source, steps and sink become {@code kamelet:}
      * endpoints whose properties are endpoint {@code parameters}. (camel-yaml-dsl 4.17 loads {@code kind: Pipe}
      * itself, but URL-encodes the property values into the Kamelet URI, where camel-kamelet takes them raw: a URL or
-     * an SQL statement would arrive encoded.)
+     * an SQL statement would arrive encoded.) Data types apply as in that loader: {@code spec.source.dataTypes.out}
+     * transforms the message after the source, {@code spec.sink.dataTypes.in} before the sink.
      */
     static String asRoute(Path pipe, Map<String, String> overrides) throws IOException {
         if (!Files.isRegularFile(pipe)) {
@@ -65,10 +66,20 @@ public final class Pipes {
         Map<String, Object> spec = map(doc.get("spec"));
         Map<String, Object> from = endpoint(pipe, "source", spec.get("source"), overrides);
         List<Object> steps = new ArrayList<>();
+        // data types as camel-yaml-dsl's own Pipe loader applies them: the source's output type right after the
+        // source, the sink's input type right before the sink (a transformer such as text-plain)
+        String sourceOut = dataType(map(spec.get("source")), "out");
+        if (sourceOut != null) {
+            steps.add(Map.of("transformDataType", Map.of("toType", sourceOut)));
+        }
         if (spec.get("steps") instanceof List<?> list) {
             for (Object step : list) {
                 steps.add(Map.of("to", endpoint(pipe, "step", step, overrides)));
             }
+        }
+        String sinkIn = dataType(map(spec.get("sink")), "in");
+        if (sinkIn != null) {
+            steps.add(Map.of("transformDataType", Map.of("toType", sinkIn)));
         }
         steps.add(Map.of("to", endpoint(pipe, "sink", spec.get("sink"), overrides)));
         from.put("steps", steps);
@@ -103,6 +114,17 @@ public final class Pipes {
             result.put("parameters", parameters);
         }
         return result;
+    }
+
+    /** {@code dataTypes.<direction>} of a source or sink as a data type name, {@code [scheme:]format}; or null. */
+    private static String dataType(Map<String, Object> endpoint, String direction) {
+        Map<String, Object> type = map(map(endpoint.get("dataTypes")).get(direction));
+        Object format = type.get("format");
+        if (format == null) {
+            return null;
+        }
+        Object scheme = type.get("scheme");
+        return scheme == null ? format.toString() : scheme + ":" + format;
     }
 
     @SuppressWarnings("unchecked")
