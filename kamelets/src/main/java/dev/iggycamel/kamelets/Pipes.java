@@ -55,7 +55,8 @@ public final class Pipes {
      * The pipe as a Camel YAML route, with the overrides applied: source, steps and sink become {@code kamelet:}
      * endpoints whose properties are endpoint {@code parameters}. (camel-yaml-dsl 4.17 loads {@code kind: Pipe}
      * itself, but URL-encodes the property values into the Kamelet URI, where camel-kamelet takes them raw: a URL or
-     * an SQL statement would arrive encoded.)
+     * an SQL statement would arrive encoded.) Data types apply as in that loader: {@code spec.source.dataTypes.out}
+     * transforms the message after the source, {@code spec.sink.dataTypes.in} before the sink.
      */
     static String asRoute(Path pipe, Map<String, String> overrides) throws IOException {
         if (!Files.isRegularFile(pipe)) {
@@ -65,35 +66,27 @@ public final class Pipes {
         Map<String, Object> spec = map(doc.get("spec"));
         Map<String, Object> from = endpoint(pipe, "source", spec.get("source"), overrides);
         List<Object> steps = new ArrayList<>();
-        dataType(spec.get("source"), "out", steps);
+        // data types as camel-yaml-dsl's own Pipe loader applies them: the source's output type right after the
+        // source, the sink's input type right before the sink (a transformer such as text-plain)
+        String sourceOut = dataType(map(spec.get("source")), "out");
+        if (sourceOut != null) {
+            steps.add(Map.of("transformDataType", Map.of("toType", sourceOut)));
+        }
         if (spec.get("steps") instanceof List<?> list) {
             for (Object step : list) {
-                dataType(step, "in", steps);
                 steps.add(Map.of("to", endpoint(pipe, "step", step, overrides)));
-                dataType(step, "out", steps);
             }
         }
-        dataType(spec.get("sink"), "in", steps);
+        String sinkIn = dataType(map(spec.get("sink")), "in");
+        if (sinkIn != null) {
+            steps.add(Map.of("transformDataType", Map.of("toType", sinkIn)));
+        }
         steps.add(Map.of("to", endpoint(pipe, "sink", spec.get("sink"), overrides)));
         from.put("steps", steps);
         Map<String, Object> route = new LinkedHashMap<>();
         route.put("id", map(doc.get("metadata")).get("name"));
         route.put("from", from);
         return new Dump(DumpSettings.builder().build()).dumpToString(List.of(Map.of("route", route)));
-    }
-
-    /**
-     * A {@code dataTypes.in|out.format} (with an optional {@code scheme}) of a pipe endpoint becomes a transform to
-     * that data type, as Camel K applies it: after a source, before a sink.
-     */
-    private static void dataType(Object node, String direction, List<Object> steps) {
-        Map<String, Object> dataType = map(map(map(node).get("dataTypes")).get(direction));
-        Object format = dataType.get("format");
-        if (format != null) {
-            Object scheme = dataType.get("scheme");
-            String type = scheme != null ? scheme + ":" + format : format.toString();
-            steps.add(Map.of("transform", Map.of("toType", type)));
-        }
     }
 
     private static Map<String, Object> endpoint(Path pipe, String role, Object node, Map<String, String> overrides) {
@@ -121,6 +114,17 @@ public final class Pipes {
             result.put("parameters", parameters);
         }
         return result;
+    }
+
+    /** {@code dataTypes.<direction>} of a source or sink as a data type name, {@code [scheme:]format}; or null. */
+    private static String dataType(Map<String, Object> endpoint, String direction) {
+        Map<String, Object> type = map(map(endpoint.get("dataTypes")).get(direction));
+        Object format = type.get("format");
+        if (format == null) {
+            return null;
+        }
+        Object scheme = type.get("scheme");
+        return scheme == null ? format.toString() : scheme + ":" + format;
     }
 
     @SuppressWarnings("unchecked")
