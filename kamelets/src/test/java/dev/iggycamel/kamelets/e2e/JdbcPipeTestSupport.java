@@ -128,6 +128,7 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
         }
     }
 
+    /** The number of rows, or -1 when the database cannot answer right now (SQLite: busy with the pipe's write). */
     static int count(Database db, String table) {
         try (Connection connection = db.connect();
                 Statement statement = connection.createStatement();
@@ -135,7 +136,7 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            return -1;
         }
     }
 

@@ -42,7 +42,9 @@ class SqlitePipeIT extends JdbcPipeTestSupport {
     void everyMessageBecomesARowAndNothingIsCommittedWhileTheDatabaseIsLocked() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("iggy.db");
         Database db = Database.of(url, null, null);
-        sinkScenario("iggy-to-sqlite", "jdbc-sink", Map.of("jdbc-sink.jdbcUrl", url), db, new Outage() {
+        // the pipe waits at most 200 ms for a lock (default 3 s), so during the outage its INSERTs fail and are retried
+        Map<String, String> sink = Map.of("jdbc-sink.jdbcUrl", url + "?busy_timeout=200");
+        sinkScenario("iggy-to-sqlite", "jdbc-sink", sink, db, new Outage() {
             private Connection lock;
 
             @Override
