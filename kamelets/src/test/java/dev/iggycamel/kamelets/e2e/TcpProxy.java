@@ -86,6 +86,9 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket target = new Socket(targetHost, targetPort);
+                // no Nagle on the hops the proxy adds: small request/response protocols (MySQL) stall otherwise
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(target);
                 pump(client, target);

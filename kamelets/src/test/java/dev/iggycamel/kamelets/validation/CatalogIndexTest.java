@@ -122,6 +122,8 @@ class CatalogIndexTest {
                 Yaml.map(Yaml.at(definition, "spec", "definition", "properties"))
                         .forEach((name, spec) -> values.put(name, Yaml.map(spec).get("default")));
                 values.putAll(Yaml.map(endpoint.get("properties")));
+                // a Kamelet may use a component bean of its own as the scheme ({{local-sql-postgres-sink}}:...)
+                values.putAll(TemplateScan.componentBeans(Yaml.at(definition, "spec", "template")));
                 values.values().removeIf(java.util.Objects::isNull);
                 components.addAll(TemplateScan.schemes(Yaml.at(definition, "spec", "template"), values));
             }

@@ -80,6 +80,33 @@ final class TemplateScan {
         return classes;
     }
 
+    /**
+     * The beans of a template that are Camel components ({@code #class:} of a class annotated
+     * {@code @org.apache.camel.spi.annotations.Component}), by bean name, with the component's scheme: the vendor SQL
+     * Kamelets send to {@code {{local-sql-postgres-sink}}:...}, a private {@code sql} component.
+     */
+    static Map<String, Object> componentBeans(Object template) {
+        Map<String, Object> schemes = new java.util.LinkedHashMap<>();
+        for (Object bean : Yaml.list(Yaml.map(template).get("beans"))) {
+            Object name = Yaml.map(bean).get("name");
+            Object type = Yaml.map(bean).get("type");
+            if (name != null && type instanceof String text && text.startsWith("#class:")) {
+                try {
+                    org.apache.camel.spi.annotations.Component component = Class.forName(
+                                    text.substring("#class:".length()))
+                            .getAnnotation(org.apache.camel.spi.annotations.Component.class);
+                    if (component != null) {
+                        schemes.put(
+                                name.toString(), component.value().split(",")[0].trim());
+                    }
+                } catch (ClassNotFoundException e) {
+                    // reported by the Kamelet rules (bean-class)
+                }
+            }
+        }
+        return schemes;
+    }
+
     /** The names of the beans a template declares (they may be used as placeholders too). */
     static Set<String> beanNames(Object template) {
         Set<String> names = new LinkedHashSet<>();
