@@ -117,11 +117,13 @@ class CatalogValidationTest {
                     Map<String, Object> doc = Yaml.load(file);
                     Set<String> dependencies = PipeRules.dependencies(doc);
                     String port = Integer.toString(iggy.port());
-                    try (CamelContext context = new DefaultCamelContext()) {
+                    try (DefaultCamelContext context = new DefaultCamelContext()) {
                         context.setAutoStartup(false);
                         Pipes.load(context, Map.of("iggy-source.port", port, "iggy-sink.port", port), file);
-                        context.start();
-                        assertThat(context.getRoutes())
+                        // init builds the routes and creates (so validates) every endpoint; it starts none of them:
+                        // starting would contact the target system (aws2-s3 checks its bucket when it starts)
+                        context.init();
+                        assertThat(context.getRouteDefinitions())
                                 .as("routes of %s (the pipe and one per Kamelet)", file.getFileName())
                                 .hasSize(1 + PipeRules.kamelets(doc).size());
                         List<String> uncovered = new ArrayList<>();

@@ -1,0 +1,173 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.kamelets.e2e;
+
+import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.messages;
+import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.objects;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.iggy.message.HeaderKey;
+import org.apache.iggy.message.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * iggy-to-file and file-to-iggy (this project's file-sink / file-source over Camel's file component) on the real local
+ * filesystem: one file per message, named by the message's file header, and back.
+ */
+class LocalFilesystemPipeIT extends PipeTestSupport {
+
+    private static final int N = 1000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @ProvesLevel(target = "local-filesystem", direction = "sink", level = 3, against = "the local filesystem")
+    void everyMessageBecomesAFileAndNothingIsCommittedWhileTheDirectoryCannotBeWritten() throws Exception {
+        String stream = unique("file");
+        String group = "iggy-to-file";
+        Path out = dir.resolve("out");
+        client.createTopic(stream, "events", 1);
+        client.send(stream, "events", 0, messages(0, N));
+
+        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
+        properties.put("iggy-source.consumerGroup", group);
+        properties.put("iggy-source.backoffMax", "500");
+        properties.put("file-sink.directoryName", out.toString());
+        long started = System.nanoTime();
+        startPipe("iggy-to-file", properties);
+
+        await(
+                Duration.ofSeconds(60),
+                () -> files(out).size() >= N,
+                () -> files(out).size() + " files");
+        System.out.printf("%d messages -> %d files in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
+        assertThat(files(out)).containsExactlyEntriesOf(objects(0, N));
+        await(
+                Duration.ofSeconds(10),
+                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
+                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+
+        // the directory goes away and a plain file takes its path (an unmounted volume, say): writes fail, new
+        // messages wait in Iggy and their offsets are not committed
+        Path first = Files.move(out, dir.resolve("out-first"));
+        Files.writeString(out, "not a directory");
+        client.send(stream, "events", 0, messages(N, N + 100));
+        Thread.sleep(3000);
+        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
+        assertThat(Files.isRegularFile(out)).isTrue();
+        assertThat(files(first)).hasSize(N);
+
+        // the path is free again: the directory is created and everything arrives, then is committed
+        Files.delete(out);
+        await(
+                Duration.ofSeconds(60),
+                () -> files(out).size() >= 100,
+                () -> files(out).size() + " files");
+        assertThat(files(out)).containsExactlyEntriesOf(objects(N, N + 100));
+        await(
+                Duration.ofSeconds(10),
+                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
+                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        assertThat(files(first)).containsExactlyEntriesOf(objects(0, N));
+    }
+
+    @Test
+    @ProvesLevel(target = "local-filesystem", direction = "source", level = 3, against = "the local filesystem")
+    void everyFileBecomesAMessageWithItsNameAndIsMovedAwayOnceStored() throws Exception {
+        String stream = unique("file");
+        Path in = Files.createDirectories(dir.resolve("in"));
+        objects(0, N).forEach((name, content) -> write(in, name, content));
+
+        Map<String, String> properties = iggyProperties("iggy-sink", stream, "files");
+        properties.put("file-source.directoryName", in.toString());
+        long started = System.nanoTime();
+        startPipe("file-to-iggy", properties);
+
+        await(
+                Duration.ofSeconds(60),
+                () -> client.all(stream, "files", 0).size() >= N,
+                () -> client.all(stream, "files", 0).size() + " messages");
+        System.out.printf("%d files -> %d messages in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
+        assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(objects(0, N));
+
+        // files written while the pipe runs (written aside, then renamed in) arrive as well
+        objects(N, N + 100).forEach((name, content) -> write(in, name, content));
+        await(
+                Duration.ofSeconds(30),
+                () -> client.all(stream, "files", 0).size() >= N + 100,
+                () -> client.all(stream, "files", 0).size() + " messages");
+        assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(objects(0, N + 100));
+
+        // a file leaves the directory once Iggy stored it: moved into .camel
+        await(Duration.ofSeconds(10), () -> files(in).isEmpty(), () -> files(in).size() + " left");
+        assertThat(files(in.resolve(".camel"))).containsExactlyEntriesOf(objects(0, N + 100));
+        Thread.sleep(1000);
+        assertThat(client.all(stream, "files", 0)).as("no file read twice").hasSize(N + 100);
+    }
+
+    private static Map<String, String> byFileHeader(java.util.List<Message> messages) {
+        Map<String, String> byName = new TreeMap<>();
+        for (Message message : messages) {
+            String name =
+                    message.userHeaders().get(HeaderKey.fromString("file")).asString();
+            assertThat(byName.put(name, new String(message.payload(), StandardCharsets.UTF_8)))
+                    .as("%s read twice", name)
+                    .isNull();
+        }
+        return byName;
+    }
+
+    /** Writes the file aside and renames it into the directory, as the file-source Kamelet asks of writers. */
+    private static void write(Path directory, String name, String content) {
+        try {
+            Path temp = Files.writeString(directory.resolveSibling(name + ".tmp"), content);
+            Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The regular files directly in the directory (not hidden ones), name to content, sorted by name. */
+    private static Map<String, String> files(Path directory) {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(directory)) {
+            return files;
+        }
+        try (Stream<Path> list = Files.list(directory)) {
+            for (Path file : list.toList()) {
+                String name = file.getFileName().toString();
+                if (Files.isRegularFile(file) && !name.startsWith(".")) {
+                    files.put(name, Files.readString(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+}
