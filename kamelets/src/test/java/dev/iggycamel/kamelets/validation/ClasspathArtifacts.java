@@ -116,12 +116,34 @@ final class ClasspathArtifacts {
         String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = ClasspathArtifacts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                return null;
+                return versionFromRepositoryLayout(groupId, artifactId);
             }
             Properties properties = new Properties();
             properties.load(in);
             return properties.getProperty("version");
         }
+    }
+
+    /**
+     * The version of a jar without pom.properties (built by Bazel, sbt, Gradle: protobuf-java, snappy-java) from its
+     * path in the Maven repository layout, {@code .../group/path/artifactId/version/artifactId-version.jar}.
+     */
+    private static String versionFromRepositoryLayout(String groupId, String artifactId) throws IOException {
+        String directory = "/" + groupId.replace('.', '/') + "/" + artifactId + "/";
+        var manifests = ClasspathArtifacts.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+        while (manifests.hasMoreElements()) {
+            String path = manifests.nextElement().toString().replaceFirst("!/META-INF/MANIFEST\\.MF$", "");
+            int at = path.lastIndexOf(directory);
+            if (at < 0) {
+                continue;
+            }
+            String rest = path.substring(at + directory.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && rest.substring(slash + 1).equals(artifactId + "-" + rest.substring(0, slash) + ".jar")) {
+                return rest.substring(0, slash);
+            }
+        }
+        return null;
     }
 
     /** Whether a dependency list entry ({@code camel:x} or {@code mvn:g:a:v}) brings the artifact g:a. */

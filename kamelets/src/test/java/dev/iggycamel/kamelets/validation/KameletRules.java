@@ -156,10 +156,9 @@ final class KameletRules {
         }
         String source = Yaml.text(doc, "spec", "template", "from", "uri");
         if (kind.equals("source")) {
+            // at the top level, or inside an EIP such as split (upstream earthquake-source does so)
             v.check(
-                    Yaml.list(Yaml.at(doc, "spec", "template", "from", "steps")).stream()
-                            .anyMatch(
-                                    step -> "kamelet:sink".equals(Yaml.map(step).get("to"))),
+                    TemplateScan.sendsTo(Yaml.at(doc, "spec", "template", "from", "steps"), "kamelet:sink"),
                     file,
                     "source-template",
                     "a source template must end its steps with to: kamelet:sink");

@@ -68,6 +68,17 @@ final class TemplateScan {
         return schemes;
     }
 
+    /** Whether the steps send to the URI with a {@code to} step, at any depth. */
+    static boolean sendsTo(Object steps, String uri) {
+        boolean[] found = {false};
+        walk(steps, (key, value) -> {
+            if ("to".equals(key) && (uri.equals(value) || value instanceof Map<?, ?> to && uri.equals(to.get("uri")))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
     /** The classes of {@code #class:} beans. */
     static Set<String> beanClasses(Object template) {
         Set<String> classes = new LinkedHashSet<>();
