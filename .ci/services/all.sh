@@ -21,7 +21,7 @@
 # one after the other), prints their output in order and fails when one of them failed. Idempotent: when all
 # is installed and running, it takes a few seconds.
 set -euo pipefail
-DEFAULT_SERVICES=(postgresql mariadb mosquitto redis rabbitmq nats influxdb clickhouse victoria-metrics)
+DEFAULT_SERVICES=(postgresql mariadb mosquitto redis rabbitmq nats influxdb clickhouse victoria-metrics prometheus)
 SVC_NAME=all SVC_HOST=127.0.0.1 SVC_PORT=- SVC_PACKAGES=()
 cd "$(dirname "$0")"
 source ./lib.sh
