@@ -184,7 +184,8 @@ class DynamodbPipeIT extends PipeTestSupport {
             // the emulator is cut off: new messages wait in Iggy, their offsets are not committed, nothing is written
             proxy.down();
             client.send(stream, "events", 0, JdbcPipeTestSupport.messages(N, N + MORE));
-            Thread.sleep(2000);
+            // longer than the AWS SDK's own retries (9 attempts for DynamoDB), so the exchange itself fails too
+            Thread.sleep(8000);
             assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
             assertThat(count(table)).isEqualTo(N);
 
