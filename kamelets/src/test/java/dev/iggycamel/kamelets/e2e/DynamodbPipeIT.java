@@ -19,15 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +44,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * iggy-to-dynamodb (our dynamodb-sink, aws-ddb-sink's contract on Camel 4.17) against DynamoDB Local, the emulator AWS
@@ -54,6 +61,8 @@ class DynamodbPipeIT extends PipeTestSupport {
 
     private static final int N = JdbcPipeTestSupport.N;
     private static final int MORE = JdbcPipeTestSupport.MORE;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static DynamoDBProxyServer server;
     private static int port;
@@ -201,5 +210,70 @@ class DynamodbPipeIT extends PipeTestSupport {
                     () -> "offset " + client.groupOffset(stream, "events", group, 0));
             assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
         }
+    }
+
+    @Test
+    @ProvesLevel(
+            target = "dynamodb",
+            direction = "source",
+            level = 2,
+            against =
+                    "DynamoDB Local 2.6.1 (AWS's emulator from Maven Central, in-JVM, in memory), its DynamoDB Streams")
+    void everyChangeOfTheTableArrivesInIggy() throws Exception {
+        String table = JdbcPipeTestSupport.table("iggy_source");
+        ddb.createTable(builder -> builder.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("n")
+                        .attributeType(ScalarAttributeType.N)
+                        .build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("n")
+                        .keyType(KeyType.HASH)
+                        .build())
+                .streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                        .build()));
+        for (int i = 0; i < N; i++) {
+            ddb.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(Map.of(
+                            "n", AttributeValue.fromN(Integer.toString(i)),
+                            "name", AttributeValue.fromS(JdbcPipeTestSupport.name(i))))
+                    .build());
+        }
+        String stream = unique("dynamodb-source");
+        Map<String, String> properties = iggyProperties("iggy-sink", stream, "changes");
+        properties.put("dynamodb-streams-source.table", table);
+        properties.put("dynamodb-streams-source.uriEndpointOverride", "http://127.0.0.1:" + port);
+        long start = System.nanoTime();
+        startPipe("dynamodb-to-iggy", properties);
+
+        List<Message> received = new ArrayList<>();
+        await(
+                Duration.ofSeconds(60),
+                () -> {
+                    received.clear();
+                    try {
+                        received.addAll(client.all(stream, "changes", 0));
+                    } catch (RuntimeException e) {
+                        return false; // no topic until the pipe sends its first message
+                    }
+                    return received.size() >= N;
+                },
+                () -> received.size() + " of " + N + " change events in Iggy");
+        System.out.printf("dynamodb-to-iggy: %d change events in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
+        List<String> arrived = new ArrayList<>();
+        for (Message message : received) {
+            JsonNode event = JSON.readTree(new String(message.payload(), StandardCharsets.UTF_8));
+            assertThat(event.path("eventName").asText()).as("event %s", event).isEqualTo("INSERT");
+            JsonNode image = event.path("dynamodb").path("newImage");
+            arrived.add(image.path("n").path("n").asText() + "|"
+                    + image.path("name").path("s").asText());
+        }
+        // DynamoDB Streams orders the changes of one item, not those of different items (DynamoDB Local, too,
+        // delivered item 2 after item 9 in a run): every item once, in any order
+        assertThat(arrived).containsExactlyInAnyOrderElementsOf(JdbcPipeTestSupport.expectedRows(N));
     }
 }
