@@ -165,7 +165,10 @@ class CatalogValidationTest {
         return schemes;
     }
 
-    /** Query parameters for the required properties: the example, else the default, else a made-up value. */
+    /**
+     * Query parameters for the required properties (the example, else the default, else a made-up value) and for the
+     * optional properties that give an example.
+     */
     private static String requiredParameters(Map<String, Object> doc) {
         Map<String, Object> properties = Yaml.map(Yaml.at(doc, "spec", "definition", "properties"));
         Map<String, String> values = new LinkedHashMap<>();
@@ -181,6 +184,14 @@ class CatalogValidationTest {
             }
             values.put(required.toString(), value.toString());
         }
+        // optional properties with an example too: an endpoint may check that options go together (aws2-ddb needs
+        // credentials of some kind when the route is created)
+        properties.forEach((name, spec) -> {
+            Object example = Yaml.map(spec).get("example");
+            if (example != null) {
+                values.putIfAbsent(name, example.toString());
+            }
+        });
         StringBuilder query = new StringBuilder();
         values.forEach((key, value) -> query.append(query.isEmpty() ? "" : "&")
                 .append(key)

@@ -1,0 +1,142 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.kamelets.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * iggy-to-clickhouse (our clickhouse-sink, HTTP POST of JSONEachRow) against Debian's clickhouse-server 18.16
+ * (started by .ci/services/clickhouse.sh) through a TcpProxy, so the test can cut it off without stopping the shared
+ * server.
+ */
+class ClickhousePipeIT extends PipeTestSupport {
+
+    private static final int N = JdbcPipeTestSupport.N;
+    private static final int MORE = JdbcPipeTestSupport.MORE;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void requireServer() {
+        ExternalServer.require("clickhouse", 8123);
+    }
+
+    /** Runs a statement over ClickHouse's HTTP interface (directly, not through the proxy) and returns the answer. */
+    private static String clickhouse(String sql) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:8123/"))
+                            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(sql + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count(String table) {
+        return Integer.parseInt(clickhouse("SELECT count() FROM iggy." + table).trim());
+    }
+
+    private static List<String> rows(String table) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String line : clickhouse("SELECT n, name FROM iggy." + table + " ORDER BY n FORMAT JSONEachRow")
+                .split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode row = JSON.readTree(line);
+                rows.add(row.get("n").asInt() + "|" + row.get("name").asText());
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    @ProvesLevel(
+            target = "clickhouse",
+            direction = "sink",
+            level = 3,
+            against = "ClickHouse 18.16 (Debian clickhouse-server, .ci/services/clickhouse.sh) behind a TcpProxy")
+    void everyMessageBecomesARowAndNothingIsCommittedWhileTheServerIsDown() throws Exception {
+        String table = JdbcPipeTestSupport.table("iggy_sink");
+        clickhouse("CREATE TABLE iggy." + table + " (n Int32, name String) ENGINE = MergeTree() ORDER BY n");
+        String stream = unique("clickhouse");
+        String group = "iggy-to-clickhouse";
+        client.createTopic(stream, "events", 1);
+        client.send(stream, "events", 0, JdbcPipeTestSupport.messages(0, N));
+
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 8123)) {
+            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
+            properties.put("iggy-source.consumerGroup", group);
+            properties.put("iggy-source.backoffMax", "500");
+            properties.put("clickhouse-sink.serverUrl", "http://127.0.0.1:" + proxy.port());
+            properties.put("clickhouse-sink.database", "iggy");
+            properties.put("clickhouse-sink.table", table);
+            long start = System.nanoTime();
+            startPipe("iggy-to-clickhouse", properties);
+
+            await(Duration.ofSeconds(60), () -> count(table) >= N, () -> count(table) + " of " + N + " rows");
+            await(
+                    Duration.ofSeconds(10),
+                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
+                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
+            System.out.printf("iggy-to-clickhouse: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
+            assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N));
+
+            // the server goes away: new messages wait in Iggy, their offsets are not committed, nothing is written
+            proxy.down();
+            client.send(stream, "events", 0, JdbcPipeTestSupport.messages(N, N + MORE));
+            Thread.sleep(2000);
+            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
+            assertThat(count(table)).isEqualTo(N);
+
+            // back: everything arrives exactly once, in order, and is committed
+            proxy.up();
+            await(
+                    Duration.ofSeconds(60),
+                    () -> count(table) >= N + MORE,
+                    () -> count(table) + " of " + (N + MORE) + " rows");
+            await(
+                    Duration.ofSeconds(10),
+                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
+                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
+            assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
+        } finally {
+            clickhouse("DROP TABLE IF EXISTS iggy." + table);
+        }
+    }
+}
