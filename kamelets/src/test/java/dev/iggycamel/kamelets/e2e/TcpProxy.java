@@ -86,6 +86,9 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket target = new Socket(targetHost, targetPort);
+                // forward small request/response protocols (SFTP, SMTP) without Nagle's delays
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(target);
                 pump(client, target);
