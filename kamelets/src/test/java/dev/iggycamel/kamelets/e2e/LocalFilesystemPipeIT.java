@@ -19,16 +19,12 @@ import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.messages;
 import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.iggy.message.HeaderKey;
 import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.Test;
@@ -63,10 +59,10 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
 
         await(
                 Duration.ofSeconds(60),
-                () -> files(out).size() >= N,
-                () -> files(out).size() + " files");
+                () -> TestFiles.files(out).size() >= N,
+                () -> TestFiles.files(out).size() + " files");
         System.out.printf("%d messages -> %d files in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
-        assertThat(files(out)).containsExactlyEntriesOf(objects(0, N));
+        assertThat(TestFiles.files(out)).containsExactlyEntriesOf(objects(0, N));
         await(
                 Duration.ofSeconds(10),
                 () -> client.groupOffset(stream, "events", group, 0) == N - 1,
@@ -80,20 +76,20 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
         Thread.sleep(3000);
         assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
         assertThat(Files.isRegularFile(out)).isTrue();
-        assertThat(files(first)).hasSize(N);
+        assertThat(TestFiles.files(first)).hasSize(N);
 
         // the path is free again: the directory is created and everything arrives, then is committed
         Files.delete(out);
         await(
                 Duration.ofSeconds(60),
-                () -> files(out).size() >= 100,
-                () -> files(out).size() + " files");
-        assertThat(files(out)).containsExactlyEntriesOf(objects(N, N + 100));
+                () -> TestFiles.files(out).size() >= 100,
+                () -> TestFiles.files(out).size() + " files");
+        assertThat(TestFiles.files(out)).containsExactlyEntriesOf(objects(N, N + 100));
         await(
                 Duration.ofSeconds(10),
                 () -> client.groupOffset(stream, "events", group, 0) == N + 99,
                 () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertThat(files(first)).containsExactlyEntriesOf(objects(0, N));
+        assertThat(TestFiles.files(first)).containsExactlyEntriesOf(objects(0, N));
     }
 
     @Test
@@ -101,7 +97,7 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
     void everyFileBecomesAMessageWithItsNameAndIsMovedAwayOnceStored() throws Exception {
         String stream = unique("file");
         Path in = Files.createDirectories(dir.resolve("in"));
-        objects(0, N).forEach((name, content) -> write(in, name, content));
+        objects(0, N).forEach((name, content) -> TestFiles.write(in, name, content));
 
         Map<String, String> properties = iggyProperties("iggy-sink", stream, "files");
         properties.put("file-source.directoryName", in.toString());
@@ -116,7 +112,7 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
         assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(objects(0, N));
 
         // files written while the pipe runs (written aside, then renamed in) arrive as well
-        objects(N, N + 100).forEach((name, content) -> write(in, name, content));
+        objects(N, N + 100).forEach((name, content) -> TestFiles.write(in, name, content));
         await(
                 Duration.ofSeconds(30),
                 () -> client.all(stream, "files", 0).size() >= N + 100,
@@ -124,13 +120,16 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
         assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(objects(0, N + 100));
 
         // a file leaves the directory once Iggy stored it: moved into .camel
-        await(Duration.ofSeconds(10), () -> files(in).isEmpty(), () -> files(in).size() + " left");
-        assertThat(files(in.resolve(".camel"))).containsExactlyEntriesOf(objects(0, N + 100));
+        await(
+                Duration.ofSeconds(10),
+                () -> TestFiles.files(in).isEmpty(),
+                () -> TestFiles.files(in).size() + " left");
+        assertThat(TestFiles.files(in.resolve(".camel"))).containsExactlyEntriesOf(objects(0, N + 100));
         Thread.sleep(1000);
         assertThat(client.all(stream, "files", 0)).as("no file read twice").hasSize(N + 100);
     }
 
-    private static Map<String, String> byFileHeader(java.util.List<Message> messages) {
+    static Map<String, String> byFileHeader(java.util.List<Message> messages) {
         Map<String, String> byName = new TreeMap<>();
         for (Message message : messages) {
             String name =
@@ -140,34 +139,5 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
                     .isNull();
         }
         return byName;
-    }
-
-    /** Writes the file aside and renames it into the directory, as the file-source Kamelet asks of writers. */
-    private static void write(Path directory, String name, String content) {
-        try {
-            Path temp = Files.writeString(directory.resolveSibling(name + ".tmp"), content);
-            Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The regular files directly in the directory (not hidden ones), name to content, sorted by name. */
-    private static Map<String, String> files(Path directory) {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.isDirectory(directory)) {
-            return files;
-        }
-        try (Stream<Path> list = Files.list(directory)) {
-            for (Path file : list.toList()) {
-                String name = file.getFileName().toString();
-                if (Files.isRegularFile(file) && !name.startsWith(".")) {
-                    files.put(name, Files.readString(file));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
     }
 }

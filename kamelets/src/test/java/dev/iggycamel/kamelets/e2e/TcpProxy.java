@@ -86,7 +86,8 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket target = new Socket(targetHost, targetPort);
-                // no Nagle on the hops the proxy adds: small request/response protocols (MySQL) stall otherwise
+                // no Nagle on the hops the proxy adds: small request/response protocols (MySQL, SFTP, SMTP) stall
+                // otherwise
                 client.setTcpNoDelay(true);
                 target.setTcpNoDelay(true);
                 sockets.add(client);

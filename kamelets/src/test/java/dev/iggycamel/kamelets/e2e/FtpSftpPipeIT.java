@@ -1,0 +1,138 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.kamelets.e2e;
+
+import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.messages;
+import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.objects;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * iggy-to-sftp and sftp-to-iggy (the camel-kamelets sftp-sink / sftp-source over camel-ftp and JSch) against a real
+ * SFTP server in the JVM (Apache MINA SSHD), whose files live in a temporary directory the test reads and writes.
+ */
+class FtpSftpPipeIT extends PipeTestSupport {
+
+    private static final int N = 1000;
+
+    @TempDir
+    Path root;
+
+    private SftpServer sftp;
+    private TcpProxy proxy;
+
+    @BeforeEach
+    void startSftp() throws Exception {
+        Path home = Files.createDirectories(root.resolve("home"));
+        sftp = new SftpServer(home, root.resolve("host-key.ser"));
+        proxy = new TcpProxy("127.0.0.1", sftp.port());
+    }
+
+    @AfterEach
+    void stopSftp() throws Exception {
+        proxy.close();
+        sftp.close();
+    }
+
+    @Test
+    @ProvesLevel(target = "ftp-sftp", direction = "sink", level = 3, against = SftpServer.VERSION)
+    void everyMessageIsUploadedAsAFileAndNothingIsCommittedWhileTheServerIsDown() throws Exception {
+        String stream = unique("sftp");
+        String group = "iggy-to-sftp";
+        Path upload = root.resolve("home").resolve("upload");
+        client.createTopic(stream, "events", 1);
+        client.send(stream, "events", 0, messages(0, N));
+
+        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
+        properties.put("iggy-source.consumerGroup", group);
+        properties.put("iggy-source.backoffMax", "500");
+        properties.putAll(sftpProperties("sftp-sink", proxy.port()));
+        long started = System.nanoTime();
+        startPipe("iggy-to-sftp", properties);
+
+        await(
+                Duration.ofSeconds(60),
+                () -> TestFiles.files(upload).size() >= N,
+                () -> TestFiles.files(upload).size() + " files");
+        System.out.printf("%d messages -> %d SFTP files in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
+        await(
+                Duration.ofSeconds(10),
+                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
+                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        assertThat(TestFiles.files(upload)).containsExactlyEntriesOf(objects(0, N));
+
+        // the server goes down: new messages wait in Iggy, their offsets are not committed
+        proxy.down();
+        client.send(stream, "events", 0, messages(N, N + 100));
+        Thread.sleep(3000);
+        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
+        assertThat(TestFiles.files(upload)).hasSize(N);
+
+        // back on the same port: everything arrives and is committed
+        proxy.up();
+        await(
+                Duration.ofSeconds(60),
+                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
+                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        assertThat(TestFiles.files(upload)).containsExactlyEntriesOf(objects(0, N + 100));
+    }
+
+    @Test
+    @ProvesLevel(target = "ftp-sftp", direction = "source", level = 3, against = SftpServer.VERSION)
+    void everyFileBecomesAMessageWithItsNameAndIsDeletedOnceStored() throws Exception {
+        String stream = unique("sftp");
+        Path outbox = Files.createDirectories(root.resolve("home").resolve("outbox"));
+        objects(0, N).forEach((name, content) -> TestFiles.write(outbox, name, content));
+
+        Map<String, String> properties = iggyProperties("iggy-sink", stream, "sftp-files");
+        properties.putAll(sftpProperties("sftp-source", sftp.port()));
+        long started = System.nanoTime();
+        startPipe("sftp-to-iggy", properties);
+
+        await(
+                Duration.ofSeconds(60),
+                () -> client.all(stream, "sftp-files", 0).size() >= N,
+                () -> client.all(stream, "sftp-files", 0).size() + " messages");
+        System.out.printf("%d SFTP files -> %d messages in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
+        assertThat(LocalFilesystemPipeIT.byFileHeader(client.all(stream, "sftp-files", 0)))
+                .containsExactlyEntriesOf(objects(0, N));
+        // a file is deleted once Iggy stored it
+        await(
+                Duration.ofSeconds(10),
+                () -> TestFiles.files(outbox).isEmpty(),
+                () -> TestFiles.files(outbox).size() + " left");
+        Thread.sleep(1000);
+        assertThat(client.all(stream, "sftp-files", 0)).as("no file read twice").hasSize(N);
+    }
+
+    private static Map<String, String> sftpProperties(String kamelet, int port) {
+        return Map.of(
+                kamelet + ".connectionHost", "127.0.0.1",
+                kamelet + ".connectionPort", Integer.toString(port),
+                kamelet + ".username", "iggy",
+                kamelet + ".password", "iggy",
+                // the server's host key is new on every run: keep it out of ~/.ssh/known_hosts
+                kamelet + ".useUserKnownHostsFile", "false");
+    }
+}
