@@ -79,8 +79,9 @@ final class OpenSearchServer implements AutoCloseable {
                 // still starting
             }
             if (!server.process.isAlive() || System.nanoTime() > deadline) {
+                String tail = tail(log);
                 server.close();
-                throw new IllegalStateException("OpenSearch did not start; its log:\n" + tail(log));
+                throw new IllegalStateException("OpenSearch did not start; its log:\n" + tail);
             }
             Thread.sleep(250);
         }
