@@ -46,6 +46,10 @@ final class JdkHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    static String delete(String url) {
+        return call(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
     static String post(String url, String contentType, byte[] body) {
         return call(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", contentType)
