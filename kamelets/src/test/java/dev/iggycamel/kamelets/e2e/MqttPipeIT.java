@@ -143,7 +143,7 @@ class MqttPipeIT extends PipeTestSupport {
         for (String body : bodies(0, N)) {
             MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
-            publisher.publish(mqttTopic, message);
+            publishWhenTheClientHasRoom(publisher, mqttTopic, message);
         }
 
         await(Duration.ofSeconds(60), () -> count(stream) >= N, () -> count(stream) + " of " + N + " arrived in Iggy");
@@ -171,6 +171,22 @@ class MqttPipeIT extends PipeTestSupport {
         mqtt.connect(options);
         clients.add(mqtt);
         return mqtt;
+    }
+
+    /** Paho refuses a publish while its in-flight window is full (32202): wait for room, as an application would. */
+    private static void publishWhenTheClientHasRoom(MqttClient publisher, String topic, MqttMessage message)
+            throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                publisher.publish(topic, message);
+                return;
+            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                if (e.getReasonCode() != 32202 || attempt >= 500) {
+                    throw e;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     /** Subscribes with QoS 1 before anything is published; the list collects the payloads in arrival order. */
