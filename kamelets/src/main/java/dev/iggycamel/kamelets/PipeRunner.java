@@ -26,11 +26,14 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * Runs pipe files with Camel Main until interrupted: {@code PipeRunner [--embedded] [-D<kamelet>.<property>=value]... pipe.yaml...}.
+ * Runs pipe files with Camel Main until interrupted: {@code PipeRunner [--embedded] [--http-port N]
+ * [-D<kamelet>.<property>=value]... pipe.yaml...}.
  *
  * <p>{@code --embedded} starts an embedded Iggy server on localhost:8090 first (the pipes' default address), so a pipe
  * copied from {@code kamelets/pipes/} runs with nothing else installed. {@code -D<kamelet>.<property>=value} overrides a
- * property of the pipe, e.g. {@code -Diggy-source.port=8091}. {@code --max-seconds N} stops after N seconds.
+ * property of the pipe, e.g. {@code -Diggy-source.port=8091}. {@code --http-port N} starts the HTTP server that
+ * platform-http consumers such as webhook-source need (camel-platform-http-main on the classpath; Camel K and Camel
+ * JBang start their own). {@code --max-seconds N} stops after N seconds.
  */
 public final class PipeRunner {
 
@@ -39,12 +42,15 @@ public final class PipeRunner {
     public static void main(String[] args) throws Exception {
         boolean embedded = false;
         long maxSeconds = 0;
+        int httpPort = -1;
         Map<String, String> overrides = new LinkedHashMap<>();
         List<Path> pipes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--embedded")) {
                 embedded = true;
+            } else if (arg.equals("--http-port") && i + 1 < args.length) {
+                httpPort = Integer.parseInt(args[++i]);
             } else if (arg.equals("--max-seconds") && i + 1 < args.length) {
                 maxSeconds = Long.parseLong(args[++i]);
             } else if (arg.startsWith("-D") && arg.contains("=")) {
@@ -57,7 +63,8 @@ public final class PipeRunner {
         }
         if (pipes.isEmpty()) {
             System.err.println(
-                    "Usage: PipeRunner [--embedded] [--max-seconds N] [-D<kamelet>.<property>=value]... pipe.yaml...");
+                    "Usage: PipeRunner [--embedded] [--http-port N] [--max-seconds N] [-D<kamelet>.<property>=value]..."
+                            + " pipe.yaml...");
             System.exit(2);
         }
         EmbeddedIggyServer server = null;
@@ -68,6 +75,9 @@ public final class PipeRunner {
         try {
             Main main = new Main();
             main.configure().withDurationMaxSeconds((int) maxSeconds);
+            if (httpPort >= 0) {
+                main.configure().httpServer().withEnabled(true).withPort(httpPort);
+            }
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void beforeStart(BaseMainSupport support) {
