@@ -68,10 +68,12 @@ class DynamodbPipeIT extends PipeTestSupport {
     private static int port;
     private static DynamoDbClient ddb;
 
+    private static String httpServiceImpl;
+
     @BeforeAll
     static void startDynamodbLocal() throws Exception {
         // camel-aws2-ddb brings the Apache HTTP client, DynamoDB Local the URL connection one: the SDK needs a choice
-        System.setProperty(
+        httpServiceImpl = System.setProperty(
                 "software.amazon.awssdk.http.service.impl", "software.amazon.awssdk.http.apache.ApacheSdkHttpService");
         System.setProperty("sqlite4java.library.path", nativeLibraryDir());
         try (ServerSocket free = new ServerSocket(0)) {
@@ -94,6 +96,11 @@ class DynamodbPipeIT extends PipeTestSupport {
         }
         if (server != null) {
             server.stop();
+        }
+        if (httpServiceImpl == null) {
+            System.clearProperty("software.amazon.awssdk.http.service.impl");
+        } else {
+            System.setProperty("software.amazon.awssdk.http.service.impl", httpServiceImpl);
         }
     }
 

@@ -128,6 +128,15 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
         }
     }
 
+    /** Drops a table of the test (shared servers keep no leftovers); a failure is only reported. */
+    static void dropQuietly(Database db, String table) {
+        try {
+            execute(db, "DROP TABLE " + table);
+        } catch (SQLException e) {
+            System.err.println("Could not drop " + table + ": " + e.getMessage());
+        }
+    }
+
     /** The number of rows, or -1 when the database cannot answer right now (SQLite: busy with the pipe's write). */
     static int count(Database db, String table) {
         try (Connection connection = db.connect();
@@ -159,46 +168,50 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
             throws Exception {
         String table = table("iggy_sink");
         execute(db, "CREATE TABLE " + table + " (n INTEGER NOT NULL, name VARCHAR(200) NOT NULL)");
-        String stream = unique(pipe);
-        String group = pipe;
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.putAll(sinkOverrides);
-        properties.put(sinkKamelet + ".query", "INSERT INTO " + table + " (n, name) VALUES (:#n, :#name)");
-        long start = System.nanoTime();
-        startPipe(pipe, properties);
-
-        await(Duration.ofSeconds(60), () -> count(db, table) >= N, () -> count(db, table) + " of " + N + " rows");
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        System.out.printf("%s: %d messages in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
-        assertThat(rows(db, table)).containsExactlyElementsOf(expectedRows(N));
-
-        // the database goes away: new messages wait in Iggy, their offsets are not committed, nothing is written
-        outage.down();
         try {
-            client.send(stream, "events", 0, messages(N, N + MORE));
-            Thread.sleep(2000);
-            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
+            String stream = unique(pipe);
+            String group = pipe;
+            client.createTopic(stream, "events", 1);
+            client.send(stream, "events", 0, messages(0, N));
+
+            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
+            properties.put("iggy-source.consumerGroup", group);
+            properties.put("iggy-source.backoffMax", "500");
+            properties.putAll(sinkOverrides);
+            properties.put(sinkKamelet + ".query", "INSERT INTO " + table + " (n, name) VALUES (:#n, :#name)");
+            long start = System.nanoTime();
+            startPipe(pipe, properties);
+
+            await(Duration.ofSeconds(60), () -> count(db, table) >= N, () -> count(db, table) + " of " + N + " rows");
+            await(
+                    Duration.ofSeconds(10),
+                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
+                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
+            System.out.printf("%s: %d messages in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
+            assertThat(rows(db, table)).containsExactlyElementsOf(expectedRows(N));
+
+            // the database goes away: new messages wait in Iggy, their offsets are not committed, nothing is written
+            outage.down();
+            try {
+                client.send(stream, "events", 0, messages(N, N + MORE));
+                Thread.sleep(2000);
+                assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
+            } finally {
+                outage.up();
+            }
+            // back: everything arrives exactly once, in order, and is committed
+            await(
+                    Duration.ofSeconds(60),
+                    () -> count(db, table) >= N + MORE,
+                    () -> count(db, table) + " of " + (N + MORE) + " rows");
+            await(
+                    Duration.ofSeconds(10),
+                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
+                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
+            assertThat(rows(db, table)).containsExactlyElementsOf(expectedRows(N + MORE));
         } finally {
-            outage.up();
+            dropQuietly(db, table);
         }
-        // back: everything arrives exactly once, in order, and is committed
-        await(
-                Duration.ofSeconds(60),
-                () -> count(db, table) >= N + MORE,
-                () -> count(db, table) + " of " + (N + MORE) + " rows");
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertThat(rows(db, table)).containsExactlyElementsOf(expectedRows(N + MORE));
     }
 
     /**
@@ -212,49 +225,53 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
                 db,
                 "CREATE TABLE " + table
                         + " (id INTEGER NOT NULL PRIMARY KEY, n INTEGER NOT NULL, name VARCHAR(200) NOT NULL)");
-        try (Connection connection = db.connect();
-                PreparedStatement insert =
-                        connection.prepareStatement("INSERT INTO " + table + " (id, n, name) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < N; i++) {
-                insert.setInt(1, i + 1);
-                insert.setInt(2, i);
-                insert.setString(3, name(i));
-                insert.addBatch();
+        try {
+            try (Connection connection = db.connect();
+                    PreparedStatement insert =
+                            connection.prepareStatement("INSERT INTO " + table + " (id, n, name) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < N; i++) {
+                    insert.setInt(1, i + 1);
+                    insert.setInt(2, i);
+                    insert.setString(3, name(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
             }
-            insert.executeBatch();
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        }
-        String stream = unique(pipe);
-        Map<String, String> properties = iggyProperties("iggy-sink", stream, "rows");
-        properties.putAll(sourceOverrides);
-        properties.put(sourceKamelet + ".query", "SELECT id, n, name FROM " + table + " ORDER BY id");
-        properties.put(sourceKamelet + ".consumedQuery", "DELETE FROM " + table + " WHERE id = :#id");
-        long start = System.nanoTime();
-        startPipe(pipe, properties);
+            String stream = unique(pipe);
+            Map<String, String> properties = iggyProperties("iggy-sink", stream, "rows");
+            properties.putAll(sourceOverrides);
+            properties.put(sourceKamelet + ".query", "SELECT id, n, name FROM " + table + " ORDER BY id");
+            properties.put(sourceKamelet + ".consumedQuery", "DELETE FROM " + table + " WHERE id = :#id");
+            long start = System.nanoTime();
+            startPipe(pipe, properties);
 
-        List<Message> received = new ArrayList<>();
-        await(
-                Duration.ofSeconds(60),
-                () -> {
-                    received.clear();
-                    try {
-                        received.addAll(client.all(stream, "rows", 0));
-                    } catch (RuntimeException e) {
-                        return false; // the topic does not exist until the pipe sends its first message
-                    }
-                    return received.size() >= N;
-                },
-                () -> received.size() + " of " + N + " messages in Iggy");
-        System.out.printf("%s: %d rows in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
-        List<String> arrived = new ArrayList<>();
-        for (Message message : received) {
-            JsonNode row = JSON.readTree(new String(message.payload(), StandardCharsets.UTF_8));
-            assertThat(column(row, "id").asInt()).isEqualTo(column(row, "n").asInt() + 1);
-            arrived.add(column(row, "n").asInt() + "|" + column(row, "name").asText());
+            List<Message> received = new ArrayList<>();
+            await(
+                    Duration.ofSeconds(60),
+                    () -> {
+                        received.clear();
+                        try {
+                            received.addAll(client.all(stream, "rows", 0));
+                        } catch (RuntimeException e) {
+                            return false; // the topic does not exist until the pipe sends its first message
+                        }
+                        return received.size() >= N;
+                    },
+                    () -> received.size() + " of " + N + " messages in Iggy");
+            System.out.printf("%s: %d rows in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
+            List<String> arrived = new ArrayList<>();
+            for (Message message : received) {
+                JsonNode row = JSON.readTree(new String(message.payload(), StandardCharsets.UTF_8));
+                assertThat(column(row, "id").asInt()).isEqualTo(column(row, "n").asInt() + 1);
+                arrived.add(column(row, "n").asInt() + "|" + column(row, "name").asText());
+            }
+            assertThat(arrived).containsExactlyElementsOf(expectedRows(N));
+            await(Duration.ofSeconds(10), () -> count(db, table) == 0, () -> count(db, table) + " rows left");
+        } finally {
+            dropQuietly(db, table);
         }
-        assertThat(arrived).containsExactlyElementsOf(expectedRows(N));
-        await(Duration.ofSeconds(10), () -> count(db, table) == 0, () -> count(db, table) + " rows left");
     }
 }

@@ -1,0 +1,137 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.iggycamel.kamelets.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * iggy-to-mongodb (camel-kamelets mongodb-sink) against mongo-java-server, a MongoDB wire-protocol fake started in
+ * the JVM (in memory; Debian 12 packages no mongod). The sink reaches it through a TcpProxy so the test can cut it
+ * off.
+ */
+class MongodbPipeIT extends PipeTestSupport {
+
+    private static final int N = JdbcPipeTestSupport.N;
+    private static final int MORE = JdbcPipeTestSupport.MORE;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static MongoServer server;
+    private static InetSocketAddress address;
+    private static MongoClient mongo;
+
+    @BeforeAll
+    static void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        address = server.bind();
+        mongo = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (server != null) {
+            server.shutdownNow();
+        }
+    }
+
+    private static MongoCollection<Document> collection(String name) {
+        return mongo.getDatabase("iggy").getCollection(name);
+    }
+
+    private static int count(String name) {
+        return (int) collection(name).countDocuments();
+    }
+
+    private static List<String> rows(String name) {
+        List<String> rows = new ArrayList<>();
+        for (Document document : collection(name).find().sort(Sorts.ascending("n"))) {
+            rows.add(document.getInteger("n") + "|" + document.getString("name"));
+        }
+        return rows;
+    }
+
+    @Test
+    @ProvesLevel(
+            target = "mongodb",
+            direction = "sink",
+            level = 2,
+            against = "mongo-java-server 1.47.0 (MongoDB wire-protocol fake, in-JVM, in memory) behind a TcpProxy")
+    void everyMessageBecomesADocumentAndNothingIsCommittedWhileMongodbIsDown() throws Exception {
+        String name = JdbcPipeTestSupport.table("iggy_sink");
+        String stream = unique("mongodb");
+        String group = "iggy-to-mongodb";
+        client.createTopic(stream, "events", 1);
+        client.send(stream, "events", 0, JdbcPipeTestSupport.messages(0, N));
+
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", address.getPort())) {
+            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
+            properties.put("iggy-source.consumerGroup", group);
+            properties.put("iggy-source.backoffMax", "500");
+            // a connection string may follow the hosts: fail an insert after 1 s without a server (default 30 s)
+            properties.put("mongodb-sink.hosts", "127.0.0.1:" + proxy.port() + "/?serverSelectionTimeoutMS=1000");
+            properties.put("mongodb-sink.database", "iggy");
+            properties.put("mongodb-sink.collection", name);
+            long start = System.nanoTime();
+            startPipe("iggy-to-mongodb", properties);
+
+            await(Duration.ofSeconds(60), () -> count(name) >= N, () -> count(name) + " of " + N + " documents");
+            await(
+                    Duration.ofSeconds(10),
+                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
+                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
+            System.out.printf("iggy-to-mongodb: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
+            assertThat(rows(name)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N));
+
+            // the server is cut off: new messages wait in Iggy, their offsets are not committed, nothing is written
+            proxy.down();
+            client.send(stream, "events", 0, JdbcPipeTestSupport.messages(N, N + MORE));
+            Thread.sleep(3000);
+            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
+            assertThat(count(name)).isEqualTo(N);
+
+            // back: every document arrives once and the offset reaches the end
+            proxy.up();
+            await(
+                    Duration.ofSeconds(60),
+                    () -> count(name) >= N + MORE,
+                    () -> count(name) + " of " + (N + MORE) + " documents");
+            await(
+                    Duration.ofSeconds(10),
+                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
+                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
+            assertThat(rows(name)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
+        }
+    }
+}
