@@ -44,7 +44,6 @@ import org.apache.iggy.message.Message;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,15 +187,7 @@ class RabbitMqPipeIT extends PipeTestSupport {
 
     // ---- AMQP 1.0 (rabbitmq_amqp1_0 plugin) ----
 
-    /**
-     * Disabled: the pipe delivers, but not reliably 1000 times against RabbitMQ 3.10.8. jms-amqp-10-sink gives Camel a
-     * plain Qpid JmsConnectionFactory, so Spring's JmsTemplate opens an AMQP connection and a session per message; after
-     * some tens to some hundreds of them the 3.10 rabbitmq_amqp1_0 plugin stops answering session ends (the client
-     * waits jms.closeTimeout, and every later session waits too). Reproduced without Camel and without the proxy by a
-     * plain Qpid JMS loop (connect, send, close) in 2 of 4 runs of 1000. Enable it on a newer broker.
-     */
     @Test
-    @Disabled("RabbitMQ 3.10.8's AMQP 1.0 plugin stops answering session ends under one connection per message")
     @ProvesLevel(
             target = "rabbitmq",
             direction = "sink",
@@ -218,17 +209,13 @@ class RabbitMqPipeIT extends PipeTestSupport {
         Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
         properties.put("iggy-source.consumerGroup", group);
         properties.put("iggy-source.backoffMax", "500");
-        properties.put(
-                "jms-amqp-10-sink.remoteURI",
-                "amqp://127.0.0.1:" + proxy.port() + "?jms.username=iggy&jms.password=iggy&jms.closeTimeout=2000");
-        properties.put("jms-amqp-10-sink.destinationName", queue);
+        properties.put("jms-pooled-amqp-10-sink.remoteURI", "amqp://127.0.0.1:" + proxy.port());
+        properties.put("jms-pooled-amqp-10-sink.destinationName", queue);
         long start = System.nanoTime();
         pipes.add(startPipe("iggy-to-rabbitmq-amqp10", properties));
 
-        // jms-amqp-10-sink hands Camel a plain Qpid JmsConnectionFactory: Spring's JmsTemplate opens an AMQP connection
-        // per message (20-30 ms each here), hence the longer wait
         List<Received> received = listen(consumer);
-        await(Duration.ofSeconds(120), () -> received.size() >= N, () -> received.size() + " of " + N);
+        await(Duration.ofSeconds(60), () -> received.size() >= N, () -> received.size() + " of " + N);
         assertThat(received).extracting(Received::body).containsExactlyElementsOf(bodies(0, N));
         assertThat(received).allMatch(r -> r.body().contains("\"device\":\"" + r.key() + "\""));
         await(
