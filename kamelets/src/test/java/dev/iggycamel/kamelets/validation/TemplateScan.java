@@ -54,7 +54,14 @@ final class TemplateScan {
      */
     static Set<String> schemes(Object template, Map<String, Object> values) {
         Set<String> schemes = new LinkedHashSet<>();
-        walk(template, (key, value) -> {
+        // beans are not endpoints: a bean property named uri (spring-rabbitmq's connection factory) is not a scheme
+        Object routes = template;
+        if (template instanceof Map<?, ?> map && map.containsKey("beans")) {
+            Map<Object, Object> withoutBeans = new java.util.LinkedHashMap<>(map);
+            withoutBeans.remove("beans");
+            routes = withoutBeans;
+        }
+        walk(routes, (key, value) -> {
             if (ENDPOINT_KEYS.contains(key) && value instanceof String text) {
                 String uri = PLACEHOLDER.matcher(text).replaceAll(match -> {
                     Object replacement = values.get(match.group(1));
