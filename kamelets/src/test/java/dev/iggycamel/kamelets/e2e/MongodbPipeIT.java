@@ -25,6 +25,7 @@ import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * iggy-to-mongodb (camel-kamelets mongodb-sink) against mongo-java-server, a MongoDB wire-protocol fake started in
- * the JVM (in memory; Debian 12 packages no mongod). The sink reaches it through a TcpProxy so the test can cut it
- * off.
+ * iggy-to-mongodb (camel-kamelets mongodb-sink) and mongodb-to-iggy (mongodb-changes-stream-source) against
+ * mongo-java-server, a MongoDB wire-protocol fake started in the JVM (in memory, with its oplog for change streams;
+ * Debian 12 packages no mongod). The sink reaches it through a TcpProxy so the test can cut it off.
  */
 class MongodbPipeIT extends PipeTestSupport {
 
@@ -51,7 +52,9 @@ class MongodbPipeIT extends PipeTestSupport {
 
     @BeforeAll
     static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
+        MemoryBackend backend = new MemoryBackend();
+        backend.enableOplog(); // change streams read the oplog
+        server = new MongoServer(backend);
         address = server.bind();
         mongo = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
@@ -133,5 +136,72 @@ class MongodbPipeIT extends PipeTestSupport {
                     () -> "offset " + client.groupOffset(stream, "events", group, 0));
             assertThat(rows(name)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
         }
+    }
+
+    @Test
+    @ProvesLevel(
+            target = "mongodb",
+            direction = "source",
+            level = 2,
+            against = "mongo-java-server 1.47.0 (MongoDB wire-protocol fake, in-JVM, in memory, oplog enabled)")
+    void everyInsertedDocumentArrivesInIggyAsJson() throws Exception {
+        String name = JdbcPipeTestSupport.table("iggy_source");
+        String stream = unique("mongodb");
+        // the Kamelet's consumer never creates the collection: it must exist before the pipe starts
+        mongo.getDatabase("iggy").createCollection(name);
+
+        Map<String, String> properties = iggyProperties("iggy-sink", stream, "events");
+        properties.put("mongodb-changes-stream-source.hosts", "127.0.0.1:" + address.getPort());
+        properties.put("mongodb-changes-stream-source.database", "iggy");
+        properties.put("mongodb-changes-stream-source.collection", name);
+        startPipe("mongodb-to-iggy", properties);
+
+        // a change stream delivers only what changes after it opened: probe until the pipe's stream took one
+        await(
+                Duration.ofSeconds(30),
+                () -> {
+                    collection(name).insertOne(new Document("n", -1).append("name", "probe"));
+                    return inIggy(stream).size() > 0;
+                },
+                () -> "the pipe never opened its change stream on " + name);
+        int probes = inIggy(stream).size();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < N; i++) {
+            collection(name).insertOne(new Document("n", i).append("name", "device-" + i));
+        }
+        await(
+                Duration.ofSeconds(60),
+                () -> inIggy(stream).size() >= probes + N,
+                () -> (inIggy(stream).size() - probes) + " of " + N + " in Iggy");
+        System.out.printf("mongodb-to-iggy: %d documents in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
+        Thread.sleep(500);
+
+        // every document once, intact, as the JSON of the inserted document
+        List<String> arrived = new ArrayList<>();
+        for (String json : inIggy(stream)) {
+            Map<?, ?> document = JSON.readValue(json, Map.class);
+            if (!"probe".equals(document.get("name"))) {
+                arrived.add(document.get("n") + "|" + document.get("name"));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            expected.add(i + "|device-" + i);
+        }
+        assertThat(arrived).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private List<String> inIggy(String stream) {
+        List<String> bodies = new ArrayList<>();
+        try {
+            for (int partition = 0; partition < client.partitions(stream, "events"); partition++) {
+                client.all(stream, "events", partition)
+                        .forEach(m -> bodies.add(new String(m.payload(), StandardCharsets.UTF_8)));
+            }
+        } catch (RuntimeException e) {
+            // the pipe has not created the stream yet
+        }
+        return bodies;
     }
 }
