@@ -16,6 +16,8 @@
 package dev.iggycamel.springboot;
 
 import dev.iggycamel.component.IggyComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -56,14 +58,23 @@ public class IggyComponentAutoConfiguration {
         this.configuration = configuration;
     }
 
-    /** Copies the properties that are set onto the component when Camel creates it (unset ones keep its default). */
+    /** Applies the properties that are set to the component when Camel creates it (unset ones keep its default). */
     @Lazy
     @Bean
     public ComponentCustomizer configureIggyComponent() {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
-                CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
+                // a shared configuration bean first, so that the other properties apply on top of it instead of
+                // to the configuration it would replace
+                Map<String, Object> properties = new LinkedHashMap<>();
+                Map<String, Object> set = CamelPropertiesHelper.getNonNullProperties(camelContext, configuration);
+                Object shared = set.remove("configuration");
+                if (shared != null) {
+                    properties.put("configuration", shared);
+                }
+                properties.putAll(set);
+                CamelPropertiesHelper.setCamelProperties(camelContext, target, properties, false);
             }
 
             @Override

@@ -47,6 +47,7 @@ import org.springframework.context.annotation.Configuration;
             "camel.component.iggy.partition-key=${header.device}",
             "camel.component.iggy.auto-create-topic=false",
             "camel.component.iggy.ssl-context-parameters=#iggySsl",
+            "camel.component.iggy.configuration=#sharedIggyConfiguration",
             "camel.component.iggy.lazy-start-producer=true"
         })
 class IggyComponentPropertiesTest {
@@ -56,6 +57,9 @@ class IggyComponentPropertiesTest {
 
     @Autowired
     SSLContextParameters iggySsl;
+
+    @Autowired
+    IggyConfiguration sharedIggyConfiguration;
 
     @Test
     void propertiesReachTheComponent() {
@@ -78,14 +82,26 @@ class IggyComponentPropertiesTest {
     }
 
     @Test
+    void propertiesApplyOnTopOfASharedConfigurationBean() {
+        IggyConfiguration configuration =
+                camelContext.getComponent("iggy", IggyComponent.class).getConfiguration();
+
+        assertThat(configuration).isSameAs(sharedIggyConfiguration);
+        assertThat(configuration.getBatchMaxBytes()).isEqualTo(4096);
+        assertThat(configuration.getPollBatchSize()).isEqualTo(42);
+        assertThat(configuration.getHost()).isEqualTo("iggy.example.test");
+        assertThat(configuration.getBatchMaxMessages()).isEqualTo(7);
+    }
+
+    @Test
     void unsetPropertiesKeepTheComponentDefaults() {
         IggyConfiguration defaults = new IggyConfiguration();
         IggyConfiguration configuration =
                 camelContext.getComponent("iggy", IggyComponent.class).getConfiguration();
 
-        assertThat(configuration.getBatchMaxBytes()).isEqualTo(defaults.getBatchMaxBytes());
         assertThat(configuration.getMaxInFlight()).isEqualTo(defaults.getMaxInFlight());
-        assertThat(configuration.getPollBatchSize()).isEqualTo(defaults.getPollBatchSize());
+        assertThat(configuration.getConsumersCount()).isEqualTo(defaults.getConsumersCount());
+        assertThat(configuration.getShutdownTimeout()).isEqualTo(defaults.getShutdownTimeout());
         assertThat(configuration.getConnectTimeout()).isEqualTo(defaults.getConnectTimeout());
         assertThat(configuration.isAutoCreateStream()).isTrue();
     }
@@ -107,6 +123,14 @@ class IggyComponentPropertiesTest {
         @Bean
         SSLContextParameters iggySsl() {
             return new SSLContextParameters();
+        }
+
+        @Bean
+        IggyConfiguration sharedIggyConfiguration() {
+            IggyConfiguration configuration = new IggyConfiguration();
+            configuration.setBatchMaxBytes(4096);
+            configuration.setPollBatchSize(42);
+            return configuration;
         }
     }
 }
