@@ -44,6 +44,7 @@ class Netty41ClassPathIT {
     @Test
     void aNetty41ClassPathFailsAtStartWithTheFix() throws Exception {
         Path netty41 = Path.of(System.getProperty("netty41.dir", "target/netty-4.1"));
+        String netty41Version = System.getProperty("netty41.version", "4.1.130.Final");
         List<String> classPath = new ArrayList<>();
         int swapped = 0;
         for (String entry : testClassPath()) {
@@ -52,7 +53,7 @@ class Netty41ClassPathIT {
                 classPath.add(entry);
                 continue;
             }
-            Path replacement = netty41.resolve(jar.group(1) + "-4.1.130.Final.jar");
+            Path replacement = netty41.resolve(jar.group(1) + "-" + netty41Version + ".jar");
             if (Files.exists(replacement)) {
                 classPath.add(replacement.toString());
                 swapped++;
@@ -68,7 +69,7 @@ class Netty41ClassPathIT {
         assertThat(run.output)
                 .contains("APPLICATION FAILED TO START")
                 .contains("camel-iggy needs Netty 4.2")
-                .contains("netty-transport 4.1.130.Final")
+                .contains("netty-transport " + netty41Version)
                 .contains("<netty.version>" + IggyNettyCheck.REQUIRED_NETTY_VERSION + "</netty.version>")
                 .contains("io.netty:netty-bom:" + IggyNettyCheck.REQUIRED_NETTY_VERSION)
                 .doesNotContain("NoClassDefFoundError")
