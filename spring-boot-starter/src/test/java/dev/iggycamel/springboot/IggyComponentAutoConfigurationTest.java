@@ -22,6 +22,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -42,19 +44,12 @@ class IggyComponentAutoConfigurationTest {
         });
     }
 
-    @Test
-    void offForTheComponent() {
-        runner.withPropertyValues("camel.component.iggy.enabled=false").run(context -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"camel.component.iggy.enabled=false", "camel.component.enabled=false"})
+    void offForTheComponentOrForAll(String off) {
+        runner.withPropertyValues(off).run(context -> {
             assertThat(context).doesNotHaveBean(IggyComponentConfiguration.class);
             assertThat(context).doesNotHaveBean(ComponentCustomizer.class);
-            assertThat(batchMaxMessages(context.getBean(CamelContext.class))).isEqualTo(1000);
-        });
-    }
-
-    @Test
-    void offForAllComponents() {
-        runner.withPropertyValues("camel.component.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(IggyComponentConfiguration.class);
             assertThat(batchMaxMessages(context.getBean(CamelContext.class))).isEqualTo(1000);
         });
     }
