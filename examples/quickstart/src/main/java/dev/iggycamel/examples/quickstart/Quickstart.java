@@ -16,263 +16,185 @@
 package dev.iggycamel.examples.quickstart;
 
 import dev.iggycamel.embedded.EmbeddedIggyServer;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.List;
+import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
-import org.apache.iggy.consumergroup.Consumer;
-import org.apache.iggy.identifier.ConsumerId;
+import org.apache.camel.main.Main;
+import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.identifier.StreamId;
-import org.apache.iggy.identifier.TopicId;
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.HeaderValue;
-import org.apache.iggy.message.Message;
-import org.apache.iggy.message.Partitioning;
-import org.apache.iggy.message.PolledMessages;
-import org.apache.iggy.message.PollingStrategy;
-import org.apache.iggy.topic.CompressionAlgorithm;
 
 /**
- * Sends messages to an Iggy server (the embedded one, unless {@code IGGY_HOST} is set), consumes them with two
- * members of a consumer group, shows progress, and ends with a summary: sent, received, lost. Exits with 1 when
- * anything was lost.
+ * The README's main job: Camel Main runs the quickstart pipeline ({@link QuickstartRoutes}, or the same routes in
+ * {@code routes/quickstart.camel.yaml}) against an Iggy server, the embedded one unless {@code IGGY_HOST} is set. It
+ * prints the progress while readings flow, then a summary: sent, received, lost. Exits with 1 unless every reading
+ * sent was received intact.
  *
- * <p>Options: {@code --messages N} (default 20000), {@code --batch N} (default 500), {@code --partitions N}
- * (default 3). Environment: {@code IGGY_HOST}, {@code IGGY_PORT} (8090), {@code IGGY_USERNAME}, {@code
- * IGGY_PASSWORD} (iggy/iggy).
+ * <p>Options: {@code --dsl java|yaml} (default java), {@code --messages N} (20000), {@code --partitions N} (3),
+ * {@code --senders N} (concurrent sending exchanges, 64). Environment: {@code IGGY_HOST}, {@code IGGY_PORT} (8090),
+ * {@code IGGY_USERNAME}, {@code IGGY_PASSWORD} (iggy/iggy).
  */
 public final class Quickstart {
 
-    private static final String GROUP = "quickstart-readers";
-    private static final int CONSUMERS = 2;
+    /** How long the run waits for the next reading to arrive before it gives up and reports what is missing. */
+    private static final long STALL_NANOS = 30_000_000_000L;
 
     private Quickstart() {}
 
     public static void main(String[] args) throws Exception {
-        int messages = option(args, "--messages", 20_000);
-        int batch = option(args, "--batch", 500);
-        int partitions = option(args, "--partitions", 3);
-        String host = System.getenv("IGGY_HOST");
+        Summary summary = run(Options.parse(args, System.getenv()), System.out);
+        System.exit(summary.complete() ? 0 : 1);
+    }
+
+    /** Runs the pipeline once and returns its summary, which it also prints. */
+    public static Summary run(Options options, PrintStream out) throws Exception {
         EmbeddedIggyServer embedded = null;
-        int port;
-        if (host == null || host.isBlank()) {
+        String host = options.host();
+        int port = options.port();
+        if (host == null) {
             embedded = EmbeddedIggyServer.builder().port(0).build().start();
             host = embedded.host();
             port = embedded.port();
-            System.out.println("Started the embedded Iggy server on " + embedded.address());
-        } else {
-            port = Integer.parseInt(env("IGGY_PORT", "8090"));
-            System.out.println("Using the Iggy server at " + host + ":" + port);
         }
-        String username = env("IGGY_USERNAME", "iggy");
-        String password = env("IGGY_PASSWORD", "iggy");
-        String streamName = "quickstart-" + System.currentTimeMillis();
-        StreamId stream = StreamId.of(streamName);
-        TopicId topic = TopicId.of("events");
+        String server = (embedded != null ? "embedded Iggy server on " : "Iggy server at ") + host + ":" + port;
+        String stream = "quickstart-" + System.currentTimeMillis();
+        out.println("Camel Main, " + options.dsl() + " DSL, " + server);
+        out.printf(
+                Locale.ROOT,
+                "Sending %,d readings to %s/readings (%d partitions), consumed by 2 members of quickstart-readers%n",
+                options.messages(),
+                stream,
+                options.partitions());
 
-        List<AsyncIggyTcpClient> clients = new ArrayList<>();
-        int exitCode;
+        Stats stats = new Stats(options.messages());
+        Main main = new Main();
         try {
-            AsyncIggyTcpClient admin = connect(host, port, username, password, clients);
-            admin.streams().createStream(streamName).get();
-            admin.topics()
-                    .createTopic(
-                            stream,
-                            (long) partitions,
-                            CompressionAlgorithm.None,
-                            BigInteger.ZERO,
-                            BigInteger.ZERO,
-                            Optional.empty(),
-                            "events")
-                    .get();
-            admin.consumerGroups().createConsumerGroup(stream, topic, GROUP).get();
-            System.out.printf(
-                    Locale.ROOT,
-                    "Stream %s, topic events with %d partitions, consumer group %s%n",
-                    streamName,
-                    partitions,
-                    GROUP);
-
+            main.bind("readings", new Readings());
+            main.bind("stats", stats);
+            main.addInitialProperty("quickstart.messages", Integer.toString(options.messages()));
+            main.addInitialProperty("quickstart.senders", Integer.toString(options.senders()));
+            main.addInitialProperty("quickstart.stream", stream);
+            main.addInitialProperty("camel.component.iggy.host", host);
+            main.addInitialProperty("camel.component.iggy.port", Integer.toString(port));
+            main.addInitialProperty("camel.component.iggy.username", options.username());
+            main.addInitialProperty("camel.component.iggy.password", options.password());
+            main.addInitialProperty("camel.component.iggy.partitions", Integer.toString(options.partitions()));
+            if (options.dsl().equals("yaml")) {
+                main.configure().withRoutesIncludePattern("classpath:routes/quickstart.camel.yaml");
+            } else {
+                main.configure().addRoutesBuilder(new QuickstartRoutes());
+            }
+            long booting = System.nanoTime();
+            main.start();
             long started = System.nanoTime();
-            int sent = send(admin, stream, topic, messages, batch);
-            double sendSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(
-                    Locale.ROOT, "Sent %,d messages in batches of %d: %,.0f msg/s%n", sent, batch, sent / sendSeconds);
-
-            List<AsyncIggyTcpClient> members = new ArrayList<>();
-            for (int i = 0; i < CONSUMERS; i++) {
-                // consumer-group membership belongs to a connection: one connection per member
-                AsyncIggyTcpClient member = connect(host, port, username, password, clients, 1);
-                member.consumerGroups()
-                        .joinConsumerGroup(stream, topic, ConsumerId.of(GROUP))
-                        .get();
-                members.add(member);
-            }
-            Received received = consume(members, stream, topic, sent, partitions);
-            double totalSeconds = (System.nanoTime() - started) / 1e9;
-
-            int lost = sent - received.unique();
-            System.out.println("Summary");
-            System.out.printf(Locale.ROOT, "  sent:       %,d%n", sent);
-            System.out.printf(
-                    Locale.ROOT, "  received:   %,d (%,d duplicates)%n", received.total(), received.duplicates());
-            System.out.printf(Locale.ROOT, "  lost:       %,d%n", lost);
-            System.out.printf(Locale.ROOT, "  partitions: %s%n", received.perPartition());
-            System.out.printf(Locale.ROOT, "  members:    %s%n", received.perMember());
-            System.out.printf(Locale.ROOT, "  took:       %.2f s%n", totalSeconds);
-            admin.streams().deleteStream(stream).get();
-            exitCode = lost == 0 ? 0 : 1;
+            out.printf(
+                    Locale.ROOT,
+                    "Camel started in %.1f s with the routes %s%n",
+                    (started - booting) / 1e9,
+                    main.getCamelContext().getRoutes().stream()
+                            .map(route -> route.getRouteId())
+                            .toList());
+            waitForReadings(stats, options.messages(), started, out);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            main.stop();
+            Summary summary = stats.summary(options.dsl(), server, seconds);
+            summary.print(out);
+            return summary;
         } finally {
-            List<CompletableFuture<Void>> closing = new ArrayList<>();
-            for (AsyncIggyTcpClient client : clients) {
-                closing.add(client.close());
-            }
-            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).join();
+            main.stop();
             if (embedded != null) {
                 embedded.close();
+            } else {
+                deleteStream(host, port, options, stream);
             }
         }
-        System.exit(exitCode);
     }
 
-    /** Sends {@code count} messages keyed by device, so each device's messages stay in order on one partition. */
-    private static int send(AsyncIggyTcpClient client, StreamId stream, TopicId topic, int count, int batch)
-            throws Exception {
-        int sent = 0;
-        while (sent < count) {
-            int size = Math.min(batch, count - sent);
-            for (int device = 0; device < 10; device++) {
-                List<Message> messages = new ArrayList<>();
-                for (int i = sent; i < sent + size; i++) {
-                    if (i % 10 == device) {
-                        String json = "{\"seq\":" + i + ",\"device\":\"device-" + device + "\"}";
-                        messages.add(Message.of(json, Map.of(HeaderKey.fromString("seq"), HeaderValue.fromInt64(i))));
-                    }
-                }
-                if (!messages.isEmpty()) {
-                    client.messages()
-                            .sendMessages(stream, topic, Partitioning.messagesKey("device-" + device), messages)
-                            .get();
-                }
-            }
-            sent += size;
-        }
-        return sent;
-    }
-
-    record Received(int total, int unique, int duplicates, Map<Long, Integer> perPartition, List<Integer> perMember) {}
-
-    /** Polls with every member in turn (next offset, committed on poll) until all messages arrived or time runs out. */
-    private static Received consume(
-            List<AsyncIggyTcpClient> members, StreamId stream, TopicId topic, int expected, int partitions)
-            throws Exception {
-        BitSet seen = new BitSet(expected);
-        AtomicLong total = new AtomicLong();
-        int duplicates = 0;
-        Map<Long, Integer> perPartition = new TreeMap<>();
-        int[] perMember = new int[members.size()];
-        long started = System.nanoTime();
+    /** Prints the progress twice a second until every reading arrived, or none arrived for a while. */
+    private static void waitForReadings(Stats stats, int expected, long started, PrintStream out)
+            throws InterruptedException {
         long lastReport = started;
-        long deadline = started + 60_000_000_000L;
-        int idleRounds = 0;
-        while (seen.cardinality() < expected && System.nanoTime() < deadline) {
-            boolean any = false;
-            for (int m = 0; m < members.size(); m++) {
-                PolledMessages polled = members.get(m)
-                        .messages()
-                        .pollMessages(
-                                stream,
-                                topic,
-                                Optional.empty(),
-                                Consumer.group(ConsumerId.of(GROUP)),
-                                PollingStrategy.next(),
-                                1000L,
-                                true)
-                        .get();
-                for (Message message : polled.messages()) {
-                    int seq = (int) message.userHeaders()
-                            .get(HeaderKey.fromString("seq"))
-                            .asInt64();
-                    if (seen.get(seq)) {
-                        duplicates++;
-                    }
-                    seen.set(seq);
-                    total.incrementAndGet();
-                    perMember[m]++;
-                    perPartition.merge(polled.partitionId(), 1, Integer::sum);
-                    any = true;
-                    String payload = new String(message.payload(), StandardCharsets.UTF_8);
-                    if (!payload.contains("\"seq\":" + seq + ",")) {
-                        throw new IllegalStateException("message " + seq + " carries " + payload);
-                    }
+        long lastProgress = started;
+        long lastCount = 0;
+        int lastUnique = 0;
+        while (stats.sentCount() < expected || stats.uniqueCount() < expected) {
+            Thread.sleep(100);
+            long now = System.nanoTime();
+            int unique = stats.uniqueCount();
+            long count = stats.sentCount() + unique;
+            if (count > lastCount) {
+                lastCount = count;
+                lastProgress = now;
+            } else if (now - lastProgress > STALL_NANOS) {
+                out.println("  nothing moved for 30 s, giving up");
+                return;
+            }
+            if (now - lastReport >= 500_000_000L) {
+                double rate = (unique - lastUnique) / ((now - lastReport) / 1e9);
+                out.printf(
+                        Locale.ROOT,
+                        "  sent %,d  received %,d / %,d  (%,.0f msg/s)%n",
+                        stats.sentCount(),
+                        unique,
+                        expected,
+                        rate);
+                lastReport = now;
+                lastUnique = unique;
+            }
+        }
+    }
+
+    /** On a server of the user's, the run removes the stream it created. */
+    private static void deleteStream(String host, int port, Options options, String stream) {
+        try {
+            IggyTcpClient client = IggyTcpClient.builder()
+                    .host(host)
+                    .port(port)
+                    .credentials(options.username(), options.password())
+                    .buildAndLogin();
+            client.streams().deleteStream(StreamId.of(stream));
+        } catch (RuntimeException e) {
+            System.err.println("Could not delete the stream " + stream + ": " + e.getMessage());
+        }
+    }
+
+    /** The command line and environment of a run. */
+    public record Options(
+            String dsl,
+            int messages,
+            int partitions,
+            int senders,
+            String host,
+            int port,
+            String username,
+            String password) {
+
+        public Options {
+            if (!dsl.equals("java") && !dsl.equals("yaml")) {
+                throw new IllegalArgumentException("--dsl must be java or yaml, not " + dsl);
+            }
+        }
+
+        /** Options with the defaults of the environment and command line given. */
+        public static Options parse(String[] args, Map<String, String> env) {
+            String host = env.get("IGGY_HOST");
+            return new Options(
+                    option(args, "--dsl", "java"),
+                    Integer.parseInt(option(args, "--messages", "20000")),
+                    Integer.parseInt(option(args, "--partitions", "3")),
+                    Integer.parseInt(option(args, "--senders", "64")),
+                    host == null || host.isBlank() ? null : host,
+                    Integer.parseInt(env.getOrDefault("IGGY_PORT", "8090")),
+                    env.getOrDefault("IGGY_USERNAME", "iggy"),
+                    env.getOrDefault("IGGY_PASSWORD", "iggy"));
+        }
+
+        private static String option(String[] args, String name, String fallback) {
+            for (int i = 0; i < args.length - 1; i++) {
+                if (args[i].equals(name)) {
+                    return args[i + 1];
                 }
             }
-            idleRounds = any ? 0 : idleRounds + 1;
-            if (idleRounds > 0) {
-                Thread.sleep(Math.min(100, 10L * idleRounds));
-            }
-            long now = System.nanoTime();
-            if (now - lastReport > 500_000_000L || seen.cardinality() == expected) {
-                double seconds = (now - started) / 1e9;
-                System.out.printf(
-                        Locale.ROOT,
-                        "  received %,d / %,d (%,.0f msg/s)%n",
-                        seen.cardinality(),
-                        expected,
-                        seen.cardinality() / Math.max(seconds, 1e-3));
-                lastReport = now;
-            }
+            return fallback;
         }
-        List<Integer> counts = new ArrayList<>();
-        for (int count : perMember) {
-            counts.add(count);
-        }
-        if (perPartition.size() > partitions) {
-            throw new IllegalStateException("messages came from unknown partitions: " + perPartition);
-        }
-        return new Received((int) total.get(), seen.cardinality(), duplicates, perPartition, counts);
-    }
-
-    private static AsyncIggyTcpClient connect(
-            String host, int port, String username, String password, List<AsyncIggyTcpClient> clients)
-            throws Exception {
-        return connect(host, port, username, password, clients, 4);
-    }
-
-    private static AsyncIggyTcpClient connect(
-            String host, int port, String username, String password, List<AsyncIggyTcpClient> clients, int pool)
-            throws Exception {
-        AsyncIggyTcpClient client = AsyncIggyTcpClient.builder()
-                .host(host)
-                .port(port)
-                .credentials(username, password)
-                .connectionPoolSize(pool)
-                .build();
-        client.connect().get();
-        client.login().get();
-        clients.add(client);
-        return client;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }
