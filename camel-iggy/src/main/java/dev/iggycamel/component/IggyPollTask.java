@@ -79,6 +79,9 @@ public final class IggyPollTask implements Runnable {
     private volatile long lastPollAt;
     private volatile IggyConnection connection;
     private int nextPartitionIndex;
+    /** Partitions polled empty since the last message: the task waits only once all of its rotation is empty. */
+    private final Set<Long> emptyPartitions = new HashSet<>();
+
     private long backoff;
 
     IggyPollTask(IggyConsumer consumer, int index, List<Long> ownPartitions) {
@@ -148,7 +151,10 @@ public final class IggyPollTask implements Runnable {
         }
     }
 
-    /** Polls once and processes what came; false when the poll was empty. */
+    /**
+     * Polls once and processes what came; false when the task should wait a poll interval: it has no partition, or
+     * every partition of its rotation came back empty. One empty partition must not hold up another's backlog.
+     */
     private boolean pollAndProcess() throws Exception {
         if (ownPartitions != null && ownPartitions.isEmpty()) {
             return false; // more tasks than partitions: this one has nothing to read
@@ -178,8 +184,11 @@ public final class IggyPollTask implements Runnable {
             started.add(partition);
         }
         if (messages.isEmpty()) {
-            return false;
+            // a partition seen empty again before any message came means the whole rotation is idle: wait (the set
+            // stays until a message comes, so an idle task waits before every poll, as it always did)
+            return emptyPartitions.add(batch.partitionId());
         }
+        emptyPartitions.clear();
         statistics.messagesPolled.add(messages.size());
         if (autoCommit) {
             partitionProgress.committed(messages.get(messages.size() - 1).offset());

@@ -412,6 +412,31 @@ class IggyConsumerIT extends IggyITSupport {
         return second;
     }
 
+    @Test
+    void anEmptyPartitionDoesNotHoldUpTheBacklogOfAnother() throws Exception {
+        // one task reads both partitions; partition 0 stays empty. With a wait after every empty poll, 3000
+        // messages in batches of 100 behind a 2 s interval would take about a minute; the task must wait only
+        // when all of its partitions came back empty.
+        iggyClient.createTopic(stream, "t", 2);
+        List<Message> backlog = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            backlog.add(Message.of("m" + i));
+        }
+        for (int from = 0; from < backlog.size(); from += 500) {
+            iggyClient.send(stream, "t", 1, backlog.subList(from, from + 500));
+        }
+        Map<String, Integer> seen = new ConcurrentHashMap<>();
+        String uri = "iggy:" + stream + "/t?consumerGroup=g&pollBatchSize=100&pollIntervalMs=2000";
+        context.addRoutes(recorder(uri, seen, ConcurrentHashMap.newKeySet()));
+        context.start();
+
+        await(() -> seen.size() == 3000, 20_000);
+
+        assertThat(seen).hasSize(3000);
+        assertThat(seen.keySet()).allMatch(key -> key.startsWith("1:"));
+        assertThat(seen.values()).containsOnly(1);
+    }
+
     private RouteBuilder recorder(String uri, Map<String, Integer> seen, Set<String> mine) {
         return new RouteBuilder() {
             @Override
