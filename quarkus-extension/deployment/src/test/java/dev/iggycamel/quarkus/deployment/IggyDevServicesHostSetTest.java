@@ -18,6 +18,8 @@ package dev.iggycamel.quarkus.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iggycamel.component.IggyComponent;
+import dev.iggycamel.component.IggyConfiguration;
+import dev.iggycamel.component.IggyHeaderPolicy;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
@@ -25,13 +27,20 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** camel.component.iggy.host is set: no dev service, the component keeps the configured server. */
+/**
+ * camel.component.iggy.host is set: no dev service, the component keeps the configured server; camel.component.iggy.*
+ * options reach the component through Camel's property binding (kebab case and enums included).
+ */
 class IggyDevServicesHostSetTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideConfigKey(IggyDevServicesProcessor.HOST, "iggy.example.invalid")
+            .overrideConfigKey("camel.component.iggy.partitions", "4")
+            .overrideConfigKey("camel.component.iggy.poll-interval-ms", "250")
+            .overrideConfigKey("camel.component.iggy.header-policy", "asString")
+            .overrideConfigKey("camel.component.iggy.username", "alice")
             .setLogRecordPredicate(record -> record.getLoggerName().equals(IggyDevServicesProcessor.class.getName()))
             .assertLogRecords(records -> assertThat(records)
                     .extracting(record -> record.getMessage())
@@ -52,5 +61,16 @@ class IggyDevServicesHostSetTest {
         // dev services would have set the port
         assertThat(config.getOptionalValue(IggyDevServicesProcessor.PORT, String.class))
                 .isEmpty();
+    }
+
+    @Test
+    void componentOptionsComeFromConfiguration() {
+        IggyConfiguration configuration =
+                context.getComponent("iggy", IggyComponent.class).getConfiguration();
+
+        assertThat(configuration.getPartitions()).isEqualTo(4);
+        assertThat(configuration.getPollIntervalMs()).isEqualTo(250);
+        assertThat(configuration.getHeaderPolicy()).isEqualTo(IggyHeaderPolicy.asString);
+        assertThat(configuration.getUsername()).isEqualTo("alice");
     }
 }
