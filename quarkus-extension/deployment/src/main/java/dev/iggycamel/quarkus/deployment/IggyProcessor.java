@@ -24,20 +24,26 @@ import dev.iggycamel.component.IggyPartitioning;
 import dev.iggycamel.component.IggyPollingStrategy;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.RuntimeInitializedClassBuildItem;
+import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 import java.util.List;
 import java.util.Set;
 import org.jboss.jandex.ClassInfo;
+import org.jboss.logging.Logger;
 
 /** The build steps of the Camel Quarkus Iggy extension, apart from dev services. */
 class IggyProcessor {
 
     static final String FEATURE = "camel-iggy";
+
+    private static final Logger LOG = Logger.getLogger(IggyProcessor.class);
 
     /** The packages of the Iggy SDK's data classes, which its HTTP client (de)serializes with Jackson 3. */
     private static final Set<String> SDK_DTO_PACKAGES = Set.of(
@@ -109,19 +115,7 @@ class IggyProcessor {
                 .fields()
                 .reason(FEATURE + ": Iggy SDK classes mapped by Jackson 3")
                 .build());
-
-        // Netty looks up the handler methods of every ChannelHandler reflectively (ChannelHandlerMask)
-        String[] nettyHandlers = combinedIndex.getIndex().getKnownClasses().stream()
-                .filter(type -> type.name().toString().startsWith("org.apache.iggy."))
-                .filter(type ->
-                        type.superName() != null && type.superName().toString().startsWith("io.netty."))
-                .map(type -> type.name().toString())
-                .sorted()
-                .toArray(String[]::new);
-        reflectiveClasses.produce(ReflectiveClassBuildItem.builder(nettyHandlers)
-                .methods()
-                .reason(FEATURE + ": Netty handlers of the Iggy SDK")
-                .build());
+        // the SDK's Netty handlers need nothing: quarkus-netty makes ChannelHandlerMask skip its reflective look-ups
     }
 
     private static boolean isJacksonMapped(ClassInfo type) {
@@ -138,6 +132,16 @@ class IggyProcessor {
     void runtimeInitializedNettyClasses(BuildProducer<RuntimeInitializedClassBuildItem> runtimeInitialized) {
         NETTY_42_RUNTIME_INITIALIZED.forEach(
                 name -> runtimeInitialized.produce(new RuntimeInitializedClassBuildItem(name)));
+    }
+
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    @Produce(ServiceStartBuildItem.class)
+    void warnNativeUntested() {
+        LOG.warnf(
+                "The %s extension is configured for native mode but was not tested in it: the Iggy SDK needs Netty"
+                        + " 4.2, and the GraalVM substitutions of quarkus-netty were written for Netty 4.1 (see"
+                        + " quarkus-extension/README.md, Native mode)",
+                FEATURE);
     }
 
     @BuildStep
