@@ -26,16 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** quarkus.camel.iggy.devservices.enabled=false: no dev service although no host is set. */
-class IggyDevServicesDisabledTest {
+class IggyDevServicesDisabledTest extends DevServicesTestSupport {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withEmptyApplication()
-            .overrideConfigKey("quarkus.camel.iggy.devservices.enabled", "false")
-            .setLogRecordPredicate(record -> record.getLoggerName().equals(IggyDevServicesProcessor.class.getName()))
-            .assertLogRecords(records -> assertThat(records)
-                    .extracting(record -> record.getMessage())
-                    .noneMatch(message -> message.startsWith("Dev Services for Camel Iggy started")));
+    static final QuarkusUnitTest TEST = expectingNoDevService("quarkus.camel.iggy.devservices.enabled is false")
+            .overrideConfigKey("quarkus.camel.iggy.devservices.enabled", "false");
 
     @Inject
     CamelContext context;

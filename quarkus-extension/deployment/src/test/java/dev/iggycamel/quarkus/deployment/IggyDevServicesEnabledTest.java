@@ -29,16 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** No Iggy server configured: dev services start the embedded server and the component talks to it. */
-class IggyDevServicesEnabledTest {
+class IggyDevServicesEnabledTest extends DevServicesTestSupport {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withEmptyApplication()
-            .setLogRecordPredicate(record -> record.getLoggerName().equals(IggyDevServicesProcessor.class.getName()))
-            .assertLogRecords(records -> assertThat(records)
-                    .extracting(record -> String.format(record.getMessage(), record.getParameters()))
-                    .anySatisfy(message -> assertThat(message)
-                            .startsWith("Dev Services for Camel Iggy started an embedded Iggy server at localhost:")));
+    static final QuarkusUnitTest TEST = expectingDevService();
 
     @Inject
     CamelContext context;
