@@ -1,0 +1,31 @@
+/*
+ * Copyright The camel-iggy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package com.example.iggy;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/** Pings go to Iggy; a consumer reads them back onto a queue. */
+public class PingRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:ping").to("iggy:it/pings");
+
+        from("iggy:it/pings?consumerName=pong&pollingStrategy=first")
+                .convertBodyTo(String.class)
+                .to("seda:pongs");
+    }
+}
