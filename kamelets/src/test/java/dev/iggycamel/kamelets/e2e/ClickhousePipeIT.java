@@ -20,11 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClickhousePipeIT extends PipeTestSupport {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -48,22 +42,7 @@ class ClickhousePipeIT extends PipeTestSupport {
 
     /** Runs a statement over ClickHouse's HTTP interface (directly, not through the proxy) and returns the answer. */
     private static String clickhouse(String sql) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:8123/"))
-                            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(sql + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JdkHttp.post("http://127.0.0.1:8123/", "text/plain; charset=UTF-8", sql);
     }
 
     private static int count(String table) {
