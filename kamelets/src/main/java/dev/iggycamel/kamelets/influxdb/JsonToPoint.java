@@ -15,8 +15,8 @@
  */
 package dev.iggycamel.kamelets.influxdb;
 
+import dev.iggycamel.kamelets.utils.Utf8Body;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -51,10 +51,7 @@ public class JsonToPoint implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Object body = exchange.getMessage().getBody();
-        String json = body instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : exchange.getMessage().getMandatoryBody(String.class);
+        String json = Utf8Body.of(exchange.getMessage());
         Object parsed = Jsoner.deserialize(json);
         if (!(parsed instanceof JsonObject object)) {
             throw new InvalidPayloadException(exchange, JsonObject.class);

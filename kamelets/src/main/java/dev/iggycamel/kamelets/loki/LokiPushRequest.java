@@ -15,7 +15,8 @@
  */
 package dev.iggycamel.kamelets.loki;
 
-import java.nio.charset.StandardCharsets;
+import dev.iggycamel.kamelets.utils.Labels;
+import dev.iggycamel.kamelets.utils.Utf8Body;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +38,7 @@ public class LokiPushRequest implements Processor {
 
     /** The stream labels, as {@code name=value,name=value}. */
     public void setLabels(String labels) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String pair : labels.split(",")) {
-            if (!pair.isBlank()) {
-                int equals = pair.indexOf('=');
-                if (equals <= 0) {
-                    throw new IllegalArgumentException("labels must be name=value,...: " + labels);
-                }
-                parsed.put(
-                        pair.substring(0, equals).trim(),
-                        pair.substring(equals + 1).trim());
-            }
-        }
+        Map<String, String> parsed = Labels.parse(labels);
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("Loki needs at least one stream label");
         }
@@ -62,10 +52,7 @@ public class LokiPushRequest implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        Object body = message.getBody();
-        String line = body instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : message.getMandatoryBody(String.class);
+        String line = Utf8Body.of(message);
         Map<String, String> stream = new LinkedHashMap<>(labels);
         addLabel(stream, "iggy_stream", message.getHeader("CamelIggyStream"));
         addLabel(stream, "iggy_topic", message.getHeader("CamelIggyTopic"));

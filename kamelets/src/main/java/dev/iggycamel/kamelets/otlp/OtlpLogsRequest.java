@@ -15,7 +15,7 @@
  */
 package dev.iggycamel.kamelets.otlp;
 
-import java.nio.charset.StandardCharsets;
+import dev.iggycamel.kamelets.utils.Utf8Body;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +55,7 @@ public class OtlpLogsRequest implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        Object body = message.getBody();
-        String text = body instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : message.getMandatoryBody(String.class);
+        String text = Utf8Body.of(message);
         message.setBody(isOtlpRequest(text) ? text : Jsoner.serialize(request(message, text)));
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");

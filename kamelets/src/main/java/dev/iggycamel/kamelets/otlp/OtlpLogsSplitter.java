@@ -15,7 +15,7 @@
  */
 package dev.iggycamel.kamelets.otlp;
 
-import java.nio.charset.StandardCharsets;
+import dev.iggycamel.kamelets.utils.Utf8Body;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +44,7 @@ public class OtlpLogsSplitter implements Processor {
             reject(exchange, 415, "only OTLP/HTTP JSON (application/json) is accepted, not " + contentType);
             return;
         }
-        Object body = in.getBody();
-        String text = body instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : in.getMandatoryBody(String.class);
+        String text = Utf8Body.of(in);
         Object parsed;
         try {
             parsed = Jsoner.deserialize(text);

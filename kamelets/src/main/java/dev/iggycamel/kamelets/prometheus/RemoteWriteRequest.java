@@ -16,9 +16,10 @@
 package dev.iggycamel.kamelets.prometheus;
 
 import com.google.protobuf.CodedOutputStream;
+import dev.iggycamel.kamelets.utils.Labels;
+import dev.iggycamel.kamelets.utils.Utf8Body;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,30 +52,13 @@ public class RemoteWriteRequest implements Processor {
 
     /** Labels added to every series, as {@code name=value,name=value}. */
     public void setLabels(String labels) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        if (labels != null) {
-            for (String pair : labels.split(",")) {
-                if (!pair.isBlank()) {
-                    int equals = pair.indexOf('=');
-                    if (equals <= 0) {
-                        throw new IllegalArgumentException("labels must be name=value,...: " + labels);
-                    }
-                    parsed.put(
-                            pair.substring(0, equals).trim(),
-                            pair.substring(equals + 1).trim());
-                }
-            }
-        }
-        this.labels = parsed;
+        this.labels = Labels.parse(labels);
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        Object body = message.getBody();
-        String json = body instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8)
-                : message.getMandatoryBody(String.class);
+        String json = Utf8Body.of(message);
         Object parsed = Jsoner.deserialize(json);
         List<JsonObject> samples = new ArrayList<>();
         if (parsed instanceof JsonObject object) {

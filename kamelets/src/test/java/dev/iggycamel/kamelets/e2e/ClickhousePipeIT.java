@@ -20,15 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClickhousePipeIT extends PipeTestSupport {
 
-    private static final int N = JdbcPipeTestSupport.N;
-    private static final int MORE = JdbcPipeTestSupport.MORE;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -51,22 +42,7 @@ class ClickhousePipeIT extends PipeTestSupport {
 
     /** Runs a statement over ClickHouse's HTTP interface (directly, not through the proxy) and returns the answer. */
     private static String clickhouse(String sql) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:8123/"))
-                            .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(sql + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JdkHttp.post("http://127.0.0.1:8123/", "text/plain; charset=UTF-8", sql);
     }
 
     private static int count(String table) {
@@ -92,49 +68,20 @@ class ClickhousePipeIT extends PipeTestSupport {
             level = 3,
             against = "ClickHouse 18.16 (Debian clickhouse-server, .ci/services/clickhouse.sh) behind a TcpProxy")
     void everyMessageBecomesARowAndNothingIsCommittedWhileTheServerIsDown() throws Exception {
-        String table = JdbcPipeTestSupport.table("iggy_sink");
+        String table = uniqueTableName("iggy_sink");
         clickhouse("CREATE TABLE iggy." + table + " (n Int32, name String) ENGINE = MergeTree() ORDER BY n");
-        String stream = unique("clickhouse");
-        String group = "iggy-to-clickhouse";
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, JdbcPipeTestSupport.messages(0, N));
-
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 8123)) {
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            properties.put("clickhouse-sink.serverUrl", "http://127.0.0.1:" + proxy.port());
-            properties.put("clickhouse-sink.database", "iggy");
-            properties.put("clickhouse-sink.table", table);
-            long start = System.nanoTime();
-            startPipe("iggy-to-clickhouse", properties);
-
-            await(Duration.ofSeconds(60), () -> count(table) >= N, () -> count(table) + " of " + N + " rows");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            System.out.printf("iggy-to-clickhouse: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-            assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N));
-
-            // the server goes away: new messages wait in Iggy, their offsets are not committed, nothing is written
-            proxy.down();
-            client.send(stream, "events", 0, JdbcPipeTestSupport.messages(N, N + MORE));
-            Thread.sleep(2000);
-            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-            assertThat(count(table)).isEqualTo(N);
-
-            // back: everything arrives exactly once, in order, and is committed
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(table) >= N + MORE,
-                    () -> count(table) + " of " + (N + MORE) + " rows");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
+            new SinkOutageScenario(this, "iggy-to-clickhouse", unique("clickhouse"))
+                    .sending(RowMessages::messages)
+                    .sinkProperty("clickhouse-sink.serverUrl", "http://127.0.0.1:" + proxy.port())
+                    .sinkProperty("clickhouse-sink.database", "iggy")
+                    .sinkProperty("clickhouse-sink.table", table)
+                    .outage(proxy)
+                    .outageLasts(Duration.ofSeconds(2))
+                    .arrivedCount(() -> count(table))
+                    .assertArrived(
+                            count -> assertThat(rows(table)).containsExactlyElementsOf(RowMessages.expectedRows(count)))
+                    .run();
         } finally {
             clickhouse("DROP TABLE IF EXISTS iggy." + table);
         }

@@ -18,10 +18,8 @@ package dev.iggycamel.kamelets.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,7 @@ import org.junit.jupiter.api.Test;
  * arrives in the other topic exactly as sent, bytes that are no valid UTF-8 included (raw), and text in many scripts
  * whatever the platform charset (text).
  */
-class DataTypePipeIT extends PipeTestSupport {
-
-    private static final int N = 1000;
+class DataTypePipeIT extends CodecPipeTestSupport {
 
     @Test
     @ProvesLevel(
@@ -50,7 +46,8 @@ class DataTypePipeIT extends PipeTestSupport {
             payload[0] = (byte) i; // every byte value, 0x00 and 0xff included
             sent.add(payload);
         }
-        List<Message> received = copy("iggy-raw-copy", sent);
+        List<Message> received =
+                roundTrip("iggy-raw-copy", sent.stream().map(CodecMessages::of).toList());
         for (int i = 0; i < N; i++) {
             assertThat(received.get(i).payload()).as("payload %d", i).isEqualTo(sent.get(i));
         }
@@ -78,36 +75,12 @@ class DataTypePipeIT extends PipeTestSupport {
         for (int i = 0; i < N; i++) {
             sent.add((i + ": " + samples[i % samples.length]).getBytes(StandardCharsets.UTF_8));
         }
-        List<Message> received = copy("iggy-text-copy", sent);
+        List<Message> received =
+                roundTrip("iggy-text-copy", sent.stream().map(CodecMessages::of).toList());
         for (int i = 0; i < N; i++) {
             assertThat(new String(received.get(i).payload(), StandardCharsets.UTF_8))
                     .as("text %d", i)
                     .isEqualTo(new String(sent.get(i), StandardCharsets.UTF_8));
         }
-    }
-
-    /** Sends the payloads into one topic, runs the pipe, returns what arrived in the other (all of it, in order). */
-    private List<Message> copy(String pipe, List<byte[]> payloads) throws Exception {
-        String stream = unique(pipe);
-        client.createTopic(stream, "in", 1);
-        client.createTopic(stream, "out", 1);
-        client.send(stream, "in", 0, payloads.stream().map(CodecMessages::of).toList());
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "in");
-        properties.putAll(iggyProperties("iggy-sink", stream, "out"));
-        properties.put("iggy-source.consumerGroup", pipe);
-        startPipe(pipe, properties);
-
-        await(
-                Duration.ofSeconds(60),
-                () -> client.all(stream, "out", 0).size() >= payloads.size(),
-                () -> client.all(stream, "out", 0).size() + " of " + payloads.size() + " arrived");
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "in", pipe, 0) == payloads.size() - 1,
-                () -> "offset " + client.groupOffset(stream, "in", pipe, 0));
-        List<Message> received = client.all(stream, "out", 0);
-        assertThat(received).hasSize(payloads.size());
-        return received;
     }
 }

@@ -59,8 +59,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class DynamodbPipeIT extends PipeTestSupport {
 
-    private static final int N = JdbcPipeTestSupport.N;
-    private static final int MORE = JdbcPipeTestSupport.MORE;
+    private static final int N = SinkOutageScenario.N;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -127,7 +126,8 @@ class DynamodbPipeIT extends PipeTestSupport {
                 });
     }
 
-    private static void createTable(String table) {
+    /** A table keyed by the number n; with a stream of its changes (new and old images) if asked. */
+    private static void createTable(String table, boolean withStream) {
         ddb.createTable(builder -> builder.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(AttributeDefinition.builder()
@@ -137,7 +137,14 @@ class DynamodbPipeIT extends PipeTestSupport {
                 .keySchema(KeySchemaElement.builder()
                         .attributeName("n")
                         .keyType(KeyType.HASH)
-                        .build()));
+                        .build())
+                .streamSpecification(
+                        withStream
+                                ? StreamSpecification.builder()
+                                        .streamEnabled(true)
+                                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
+                                        .build()
+                                : null));
     }
 
     private static List<Map<String, AttributeValue>> items(String table) {
@@ -173,49 +180,20 @@ class DynamodbPipeIT extends PipeTestSupport {
             level = 2,
             against = "DynamoDB Local 2.6.1 (AWS's emulator from Maven Central, in-JVM, in memory) behind a TcpProxy")
     void everyMessageBecomesAnItemAndNothingIsCommittedWhileDynamodbIsDown() throws Exception {
-        String table = JdbcPipeTestSupport.table("iggy_sink");
-        createTable(table);
-        String stream = unique("dynamodb");
-        String group = "iggy-to-dynamodb";
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, JdbcPipeTestSupport.messages(0, N));
-
+        String table = uniqueTableName("iggy_sink");
+        createTable(table, false);
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", port)) {
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            properties.put("dynamodb-sink.table", table);
-            properties.put("dynamodb-sink.uriEndpointOverride", "http://127.0.0.1:" + proxy.port());
-            long start = System.nanoTime();
-            startPipe("iggy-to-dynamodb", properties);
-
-            await(Duration.ofSeconds(60), () -> count(table) >= N, () -> count(table) + " of " + N + " items");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            System.out.printf("iggy-to-dynamodb: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-            assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N));
-
-            // the emulator is cut off: new messages wait in Iggy, their offsets are not committed, nothing is written
-            proxy.down();
-            client.send(stream, "events", 0, JdbcPipeTestSupport.messages(N, N + MORE));
-            // longer than the AWS SDK's own retries (9 attempts for DynamoDB), so the exchange itself fails too
-            Thread.sleep(8000);
-            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-            assertThat(count(table)).isEqualTo(N);
-
-            // back: every item arrives and the offset reaches the end
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(table) >= N + MORE,
-                    () -> count(table) + " of " + (N + MORE) + " items");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            assertThat(rows(table)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
+            new SinkOutageScenario(this, "iggy-to-dynamodb", unique("dynamodb"))
+                    .sending(RowMessages::messages)
+                    .sinkProperty("dynamodb-sink.table", table)
+                    .sinkProperty("dynamodb-sink.uriEndpointOverride", "http://127.0.0.1:" + proxy.port())
+                    .outage(proxy)
+                    // longer than the AWS SDK's own retries (9 attempts for DynamoDB), so the exchange itself fails too
+                    .outageLasts(Duration.ofSeconds(8))
+                    .arrivedCount(() -> count(table))
+                    .assertArrived(
+                            count -> assertThat(rows(table)).containsExactlyElementsOf(RowMessages.expectedRows(count)))
+                    .run();
         }
     }
 
@@ -227,27 +205,14 @@ class DynamodbPipeIT extends PipeTestSupport {
             against =
                     "DynamoDB Local 2.6.1 (AWS's emulator from Maven Central, in-JVM, in memory), its DynamoDB Streams")
     void everyChangeOfTheTableArrivesInIggy() throws Exception {
-        String table = JdbcPipeTestSupport.table("iggy_source");
-        ddb.createTable(builder -> builder.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName("n")
-                        .attributeType(ScalarAttributeType.N)
-                        .build())
-                .keySchema(KeySchemaElement.builder()
-                        .attributeName("n")
-                        .keyType(KeyType.HASH)
-                        .build())
-                .streamSpecification(StreamSpecification.builder()
-                        .streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)
-                        .build()));
+        String table = uniqueTableName("iggy_source");
+        createTable(table, true);
         for (int i = 0; i < N; i++) {
             ddb.putItem(PutItemRequest.builder()
                     .tableName(table)
                     .item(Map.of(
                             "n", AttributeValue.fromN(Integer.toString(i)),
-                            "name", AttributeValue.fromS(JdbcPipeTestSupport.name(i))))
+                            "name", AttributeValue.fromS(RowMessages.name(i))))
                     .build());
         }
         String stream = unique("dynamodb-source");
@@ -257,19 +222,7 @@ class DynamodbPipeIT extends PipeTestSupport {
         long start = System.nanoTime();
         startPipe("dynamodb-to-iggy", properties);
 
-        List<Message> received = new ArrayList<>();
-        await(
-                Duration.ofSeconds(60),
-                () -> {
-                    received.clear();
-                    try {
-                        received.addAll(client.all(stream, "changes", 0));
-                    } catch (RuntimeException e) {
-                        return false; // no topic until the pipe sends its first message
-                    }
-                    return received.size() >= N;
-                },
-                () -> received.size() + " of " + N + " change events in Iggy");
+        List<Message> received = awaitInIggy(stream, "changes", N, Duration.ofSeconds(60));
         System.out.printf("dynamodb-to-iggy: %d change events in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
         List<String> arrived = new ArrayList<>();
         for (Message message : received) {
@@ -281,6 +234,6 @@ class DynamodbPipeIT extends PipeTestSupport {
         }
         // DynamoDB Streams orders the changes of one item, not those of different items (DynamoDB Local, too,
         // delivered item 2 after item 9 in a run): every item once, in any order
-        assertThat(arrived).containsExactlyInAnyOrderElementsOf(JdbcPipeTestSupport.expectedRows(N));
+        assertThat(arrived).containsExactlyInAnyOrderElementsOf(RowMessages.expectedRows(N));
     }
 }

@@ -18,12 +18,9 @@ package dev.iggycamel.kamelets.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,11 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.apache.camel.util.json.Jsoner;
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.HeaderValue;
-import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,18 +40,11 @@ import org.junit.jupiter.api.Test;
  */
 class ElasticsearchPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
     private static final Pattern DOC = Pattern.compile("/([^/_][^/]*)/(?:_doc|_create)(?:/([^/?]+))?");
 
     private final ConcurrentMap<String, ConcurrentMap<String, Map<?, ?>>> indices = new ConcurrentHashMap<>();
     private final AtomicLong seqNo = new AtomicLong();
-    private HttpServer elasticsearch;
-
-    private void startElasticsearch(int port) throws Exception {
-        elasticsearch = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        elasticsearch.createContext("/", this::handle);
-        elasticsearch.start();
-    }
+    private HttpStandIn elasticsearch;
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -113,7 +99,7 @@ class ElasticsearchPipeIT extends PipeTestSupport {
     @AfterEach
     void stopElasticsearch() {
         if (elasticsearch != null) {
-            elasticsearch.stop(0);
+            elasticsearch.close();
         }
     }
 
@@ -124,60 +110,29 @@ class ElasticsearchPipeIT extends PipeTestSupport {
             level = 2,
             against = "in-JVM stand-in of the Elasticsearch 9 document index API (X-Elastic-Product header)")
     void everyDocumentIsIndexedAndNothingIsCommittedWhileElasticsearchIsDown() throws Exception {
-        startElasticsearch(0);
-        int port = elasticsearch.getAddress().getPort();
-        String stream = unique("elasticsearch");
-        String index = stream;
-        String group = "iggy-to-elasticsearch";
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, documents(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("elasticsearch-index-sink.hostAddresses", "127.0.0.1:" + port);
-        properties.put("elasticsearch-index-sink.indexName", index);
-        long started = System.nanoTime();
-        startPipe("iggy-to-elasticsearch", properties);
-
-        await(
-                Duration.ofSeconds(60),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertThat(documents(index)).hasSize(N);
-        System.out.printf("elasticsearch sink: %d documents in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
-
-        // Elasticsearch is down: the new documents stay in Iggy, uncommitted
-        elasticsearch.stop(0);
-        client.send(stream, "events", 0, documents(N, N + 100));
-        Thread.sleep(2000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(documents(index)).hasSize(N);
-
-        startElasticsearch(port);
-        await(
-                Duration.ofSeconds(60),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-
-        Map<String, Map<?, ?>> stored = documents(index);
-        assertThat(stored).hasSize(N + 100);
-        for (int i = 0; i < N + 100; i++) {
-            assertThat(new TreeMap<>(stored.get("doc-" + i)))
-                    .as("doc-" + i)
-                    .isEqualTo(new TreeMap<>(Map.of("n", java.math.BigDecimal.valueOf(i), "text", "document " + i)));
-        }
+        elasticsearch = new HttpStandIn("/", this::handle);
+        String index = unique("elasticsearch");
+        new SinkOutageScenario(this, "iggy-to-elasticsearch", index)
+                .sending(SearchDocuments::messages)
+                .sinkProperty("elasticsearch-index-sink.hostAddresses", "127.0.0.1:" + elasticsearch.port())
+                .sinkProperty("elasticsearch-index-sink.indexName", index)
+                .outage(elasticsearch)
+                .outageLasts(Duration.ofSeconds(2))
+                .arrivedCount(() -> documents(index).size())
+                .assertArrived(count -> {
+                    // every document intact, under the id the message carried
+                    Map<String, Map<?, ?>> stored = documents(index);
+                    assertThat(stored).hasSize(count);
+                    for (int i = 0; i < count; i++) {
+                        assertThat(new TreeMap<>(stored.get(SearchDocuments.id(i))))
+                                .as(SearchDocuments.id(i))
+                                .isEqualTo(SearchDocuments.source(i));
+                    }
+                })
+                .run();
     }
 
     private Map<String, Map<?, ?>> documents(String index) {
         return Map.copyOf(indices.getOrDefault(index, new ConcurrentHashMap<>()));
-    }
-
-    private static List<Message> documents(int from, int to) {
-        return IntStream.range(from, to)
-                .mapToObj(i -> Message.of(
-                        "{\"n\":" + i + ",\"text\":\"document " + i + "\"}",
-                        Map.of(HeaderKey.fromString("indexId"), HeaderValue.fromString("doc-" + i))))
-                .toList();
     }
 }

@@ -15,14 +15,15 @@
  */
 package dev.iggycamel.kamelets.e2e;
 
-import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.messages;
-import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.objects;
+import static dev.iggycamel.kamelets.e2e.FileMessages.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FtpSftpPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
+    private static final int N = SinkOutageScenario.N;
 
     @TempDir
     Path root;
@@ -58,44 +59,14 @@ class FtpSftpPipeIT extends PipeTestSupport {
     @Test
     @ProvesLevel(target = "ftp-sftp", direction = "sink", level = 3, against = SftpServer.VERSION)
     void everyMessageIsUploadedAsAFileAndNothingIsCommittedWhileTheServerIsDown() throws Exception {
-        String stream = unique("sftp");
-        String group = "iggy-to-sftp";
         Path upload = root.resolve("home").resolve("upload");
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.putAll(sftpProperties("sftp-sink", proxy.port()));
-        long started = System.nanoTime();
-        startPipe("iggy-to-sftp", properties);
-
-        await(
-                Duration.ofSeconds(60),
-                () -> TestFiles.files(upload).size() >= N,
-                () -> TestFiles.files(upload).size() + " files");
-        System.out.printf("%d messages -> %d SFTP files in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertThat(TestFiles.files(upload)).containsExactlyEntriesOf(objects(0, N));
-
-        // the server goes down: new messages wait in Iggy, their offsets are not committed
-        proxy.down();
-        client.send(stream, "events", 0, messages(N, N + 100));
-        Thread.sleep(3000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(TestFiles.files(upload)).hasSize(N);
-
-        // back on the same port: everything arrives and is committed
-        proxy.up();
-        await(
-                Duration.ofSeconds(60),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertThat(TestFiles.files(upload)).containsExactlyEntriesOf(objects(0, N + 100));
+        new SinkOutageScenario(this, "iggy-to-sftp", unique("sftp"))
+                .sending(FileMessages::messages)
+                .sinkProperties(sftpProperties("sftp-sink", proxy.port()))
+                .outage(proxy)
+                .arrivedCount(() -> TestFiles.files(upload).size())
+                .assertArrived(count -> assertThat(TestFiles.files(upload)).containsExactlyEntriesOf(files(0, count)))
+                .run();
     }
 
     @Test
@@ -103,20 +74,16 @@ class FtpSftpPipeIT extends PipeTestSupport {
     void everyFileBecomesAMessageWithItsNameAndIsDeletedOnceStored() throws Exception {
         String stream = unique("sftp");
         Path outbox = Files.createDirectories(root.resolve("home").resolve("outbox"));
-        objects(0, N).forEach((name, content) -> TestFiles.write(outbox, name, content));
+        files(0, N).forEach((name, content) -> TestFiles.write(outbox, name, content));
 
         Map<String, String> properties = iggyProperties("iggy-sink", stream, "sftp-files");
         properties.putAll(sftpProperties("sftp-source", sftp.port()));
         long started = System.nanoTime();
         startPipe("sftp-to-iggy", properties);
 
-        await(
-                Duration.ofSeconds(60),
-                () -> client.all(stream, "sftp-files", 0).size() >= N,
-                () -> client.all(stream, "sftp-files", 0).size() + " messages");
+        List<Message> received = awaitInIggy(stream, "sftp-files", N, Duration.ofSeconds(60));
         System.out.printf("%d SFTP files -> %d messages in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
-        assertThat(LocalFilesystemPipeIT.byFileHeader(client.all(stream, "sftp-files", 0)))
-                .containsExactlyEntriesOf(objects(0, N));
+        assertThat(FileMessages.byFileHeader(received)).containsExactlyEntriesOf(files(0, N));
         // a file is deleted once Iggy stored it
         await(
                 Duration.ofSeconds(10),

@@ -40,7 +40,7 @@ class GenericJdbcPipeIT extends JdbcPipeTestSupport {
         }
         h2 = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
                 .start();
-        database = "mem:" + table("iggy");
+        database = "mem:" + uniqueTableName("iggy");
     }
 
     @AfterAll
@@ -73,8 +73,7 @@ class GenericJdbcPipeIT extends JdbcPipeTestSupport {
             against = "H2 2.4.240 TCP server (in-JVM, from Maven Central) behind a TcpProxy")
     void everyMessageBecomesARowAndNothingIsCommittedWhileTheDatabaseIsDown() throws Exception {
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", h2.getPort())) {
-            sinkScenario(
-                    "iggy-to-generic-jdbc", "jdbc-sink", connection("jdbc-sink", proxy.port()), db(), Outage.of(proxy));
+            sinkScenario("iggy-to-generic-jdbc", "jdbc-sink", connection("jdbc-sink", proxy.port()), db(), proxy);
         }
     }
 

@@ -28,11 +28,8 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,43 +78,17 @@ class GrpcPipeIT extends PipeTestSupport {
                 })
                 .build()
                 .start();
+        // the channel reconnects after the outage, and everything arrives in order
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", server.getPort())) {
-            String stream = unique("grpc");
-            String group = "iggy-to-grpc";
-            client.createTopic(stream, "events", 1);
-            client.send(stream, "events", 0, messages(0, N));
-
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            properties.put("grpc-sink.host", "127.0.0.1");
-            properties.put("grpc-sink.port", Integer.toString(proxy.port()));
-            long started = System.nanoTime();
-            startPipe("iggy-to-grpc", properties);
-
-            await(Duration.ofSeconds(60), () -> received.size() >= N, () -> received.size() + " calls");
-            System.out.printf(
-                    "%d messages -> %d gRPC calls in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
-            assertThat(describe(received)).containsExactlyElementsOf(expected(0, N));
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-
-            // the server goes down: new messages wait in Iggy, their offsets are not committed
-            proxy.down();
-            client.send(stream, "events", 0, messages(N, N + 100));
-            Thread.sleep(3000);
-            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-            assertThat(received).hasSize(N);
-
-            // back on the same port: the channel reconnects, everything arrives in order and is committed
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            assertThat(describe(received)).containsExactlyElementsOf(expected(0, N + 100));
+            new SinkOutageScenario(this, "iggy-to-grpc", unique("grpc"))
+                    .sending(GrpcPipeIT::messages)
+                    .sinkProperty("grpc-sink.host", "127.0.0.1")
+                    .sinkProperty("grpc-sink.port", Integer.toString(proxy.port()))
+                    .outage(proxy)
+                    .arrivedCount(received::size)
+                    .assertArrived(
+                            count -> assertThat(describe(received)).containsExactlyElementsOf(expected(0, count)))
+                    .run();
         }
     }
 
@@ -151,34 +122,17 @@ class GrpcPipeIT extends PipeTestSupport {
         System.out.printf("%d gRPC calls stored in Iggy in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
 
         // answered means stored: all of them are in Iggy now, each key on one partition, in order
-        List<String> all = new ArrayList<>();
-        Map<String, Long> partitionOfKey = new HashMap<>();
-        Map<String, List<String>> ofKey = new HashMap<>();
-        for (long partition = 0; partition < 3; partition++) {
-            for (Message message : client.all(stream, "grpc-records", partition)) {
-                String key =
-                        message.userHeaders().get(HeaderKey.fromString("key")).asString();
-                String line =
-                        message.userHeaders().get(HeaderKey.fromString("file")).asString() + " "
-                                + new String(message.payload(), StandardCharsets.UTF_8);
-                all.add(line);
-                Long previous = partitionOfKey.put(key, partition);
-                assertThat(previous == null || previous == partition)
-                        .as("key %s on partitions %s and %d", key, previous, partition)
-                        .isTrue();
-                ofKey.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
-            }
-        }
-        List<String> sent =
-                IntStream.range(0, N).mapToObj(i -> name(i) + " " + body(i)).toList();
-        assertThat(all).hasSize(N).containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(ofKey).hasSize(KEYS);
-        ofKey.forEach((key, lines) -> assertThat(lines)
-                .as("records of %s, in the order they were sent", key)
-                .containsExactlyElementsOf(IntStream.range(0, N)
-                        .filter(i -> key(i).equals(key))
-                        .mapToObj(i -> name(i) + " " + body(i))
-                        .toList()));
+        Map<String, Integer> partitionOfKey = KeyedArrival.assertKeyedInOrder(
+                KeyedArrival.inIggy(
+                        byPartition(stream, "grpc-records", 3),
+                        "key",
+                        message -> message.userHeaders()
+                                        .get(HeaderKey.fromString("file"))
+                                        .asString()
+                                + " " + KeyedArrival.payload(message)),
+                IntStream.range(0, N)
+                        .mapToObj(i -> new KeyedArrival.Sent(key(i), name(i) + " " + body(i)))
+                        .toList());
         assertThat(partitionOfKey.values().stream().distinct().count()).isGreaterThan(1);
     }
 

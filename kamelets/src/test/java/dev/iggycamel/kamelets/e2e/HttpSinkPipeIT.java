@@ -17,14 +17,11 @@ package dev.iggycamel.kamelets.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -33,70 +30,33 @@ import org.junit.jupiter.api.Test;
 /** iggy-to-http against a real HTTP server in the JVM (the JDK's): every message arrives, none is lost while down. */
 class HttpSinkPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
-
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
-    private HttpServer server;
-    private int port;
-
-    private void startServer(int onPort) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
-        server.createContext("/ingest", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
-        port = server.getAddress().getPort();
-    }
+    private HttpStandIn server;
 
     @AfterEach
     void stopServer() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     @ProvesLevel(target = "http", direction = "sink", level = 3, against = "JDK HTTP server (in-JVM)")
     void everyMessageArrivesAndNothingIsCommittedWhileTheTargetIsDown() throws Exception {
-        startServer(0);
-        String stream = unique("http");
-        String group = "iggy-to-http";
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("http-sink.url", "http://127.0.0.1:" + port + "/ingest");
-        startPipe("iggy-to-http", properties);
-
-        await(Duration.ofSeconds(60), () -> received.size() >= N, () -> received.size() + " of " + N + " arrived");
-        assertThat(received).containsExactlyElementsOf(bodies(0, N));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-
-        // the target goes down: new messages wait in Iggy, their offsets are not committed
-        server.stop(0);
-        client.send(stream, "events", 0, messages(N, N + 100));
-        Thread.sleep(2000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(received).hasSize(N);
-
-        // back up on the same port: everything arrives, in order, and is committed
-        startServer(port);
-        await(
-                Duration.ofSeconds(60),
-                () -> received.size() >= N + 100,
-                () -> received.size() + " of " + (N + 100) + " arrived");
-        assertThat(received).containsExactlyElementsOf(bodies(0, N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        server = new HttpStandIn("/ingest", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        // the target goes down (stopped), then comes back on the same port: everything arrives in order
+        new SinkOutageScenario(this, "iggy-to-http", unique("http"))
+                .sending(HttpSinkPipeIT::messages)
+                .sinkProperty("http-sink.url", "http://127.0.0.1:" + server.port() + "/ingest")
+                .outage(server)
+                .outageLasts(Duration.ofSeconds(2))
+                .arrivedCount(received::size)
+                .assertArrived(count -> assertThat(received).containsExactlyElementsOf(bodies(0, count)))
+                .run();
     }
 
     private static List<String> bodies(int from, int to) {

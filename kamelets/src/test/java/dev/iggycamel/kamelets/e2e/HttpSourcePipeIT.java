@@ -22,18 +22,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,30 +86,11 @@ class HttpSourcePipeIT extends PipeTestSupport {
                 "%d webhook requests stored in Iggy in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
 
         // answered 200 means stored: everything is in Iggy right away, each key on one partition, in order
-        List<String> all = new ArrayList<>();
-        Map<String, Long> partitionOfKey = new HashMap<>();
-        Map<String, List<String>> bodiesOfKey = new HashMap<>();
-        for (long partition = 0; partition < 3; partition++) {
-            for (Message message : client.all(stream, "webhooks", partition)) {
-                String body = new String(message.payload(), StandardCharsets.UTF_8);
-                String key =
-                        message.userHeaders().get(HeaderKey.fromString("key")).asString();
-                all.add(body);
-                Long previous = partitionOfKey.put(key, partition);
-                assertThat(previous == null || previous == partition)
-                        .as("key %s on partitions %s and %d", key, previous, partition)
-                        .isTrue();
-                bodiesOfKey.computeIfAbsent(key, k -> new ArrayList<>()).add(body);
-            }
-        }
-        assertThat(all).hasSize(N).containsExactlyInAnyOrderElementsOf(bodies(0, N));
-        assertThat(bodiesOfKey).hasSize(KEYS);
-        bodiesOfKey.forEach((key, bodies) -> assertThat(bodies)
-                .as("messages of %s, in the order they were posted", key)
-                .containsExactlyElementsOf(IntStream.range(0, N)
-                        .filter(i -> key(i).equals(key))
-                        .mapToObj(HttpSourcePipeIT::body)
-                        .toList()));
+        Map<String, Integer> partitionOfKey = KeyedArrival.assertKeyedInOrder(
+                KeyedArrival.inIggy(byPartition(stream, "webhooks", 3), "key", KeyedArrival::payload),
+                IntStream.range(0, N)
+                        .mapToObj(i -> new KeyedArrival.Sent(key(i), body(i)))
+                        .toList());
         assertThat(partitionOfKey.values().stream().distinct().count())
                 .as("keys spread over partitions")
                 .isGreaterThan(1);
@@ -127,9 +102,5 @@ class HttpSourcePipeIT extends PipeTestSupport {
 
     private static String body(int i) {
         return "{\"n\":" + i + "}";
-    }
-
-    private static List<String> bodies(int from, int to) {
-        return IntStream.range(from, to).mapToObj(HttpSourcePipeIT::body).toList();
     }
 }

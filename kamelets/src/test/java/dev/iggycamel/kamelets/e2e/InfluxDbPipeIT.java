@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** iggy-to-influxdb and influxdb-to-iggy against Debian's InfluxDB 1.6 (.ci/services/influxdb.sh), database iggy. */
 class InfluxDbPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
+    private static final int N = SinkOutageScenario.N;
     private static final String INFLUX = "http://127.0.0.1:8086";
 
     private final long base = System.currentTimeMillis() - 3_600_000L;
@@ -53,47 +53,25 @@ class InfluxDbPipeIT extends PipeTestSupport {
     void everyPointArrivesAndNothingIsCommittedWhileInfluxDbIsDown() throws Exception {
         String stream = unique("influx");
         String measurement = stream.replace('-', '_');
-        String group = "iggy-to-influxdb";
-        client.createTopic(stream, "metrics", 1);
-        client.send(stream, "metrics", 0, points(measurement, 0, N));
-
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 8086)) {
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "metrics");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            properties.put("influxdb-sink.url", "http://127.0.0.1:" + proxy.port());
-            long started = System.nanoTime();
-            startPipe("iggy-to-influxdb", properties);
-
-            await(Duration.ofSeconds(60), () -> count(measurement) >= N, () -> count(measurement) + " of " + N);
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "metrics", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "metrics", group, 0));
-            System.out.printf("influxdb sink: %d points in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
-
-            // InfluxDB unreachable: the new points stay in Iggy, uncommitted
-            proxy.down();
-            client.send(stream, "metrics", 0, points(measurement, N, N + 100));
-            Thread.sleep(2000);
-            assertThat(client.groupOffset(stream, "metrics", group, 0)).isEqualTo(N - 1);
-            assertThat(count(measurement)).isEqualTo(N);
-
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(measurement) >= N + 100,
-                    () -> count(measurement) + " of " + (N + 100));
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "metrics", group, 0) == N + 99,
-                    () -> "offset " + client.groupOffset(stream, "metrics", group, 0));
+            new SinkOutageScenario(this, "iggy-to-influxdb", stream)
+                    .topic("metrics")
+                    .sending((from, to) -> points(measurement, from, to))
+                    .sinkProperty("influxdb-sink.url", "http://127.0.0.1:" + proxy.port())
+                    .outage(proxy)
+                    .outageLasts(Duration.ofSeconds(2))
+                    .arrivedCount(() -> count(measurement))
+                    .assertArrived(count -> assertPoints(measurement, count))
+                    .run();
         }
+        drop(measurement);
+    }
 
-        // every point intact: time, tag and the three field types
+    /** The measurement holds exactly the first {@code count} points, intact: time, tag and the three field types. */
+    private void assertPoints(String measurement, int count) {
         List<List<Object>> rows = query("SELECT \"n\", \"value\", \"label\", \"host\" FROM \"" + measurement + "\"");
-        assertThat(rows).hasSize(N + 100);
-        for (int i = 0; i < N + 100; i++) {
+        assertThat(rows).hasSize(count);
+        for (int i = 0; i < count; i++) {
             List<Object> row = rows.get(i);
             assertThat(Instant.parse((String) row.get(0))).isEqualTo(Instant.ofEpochMilli(base + i));
             assertThat(((Number) row.get(1)).longValue()).isEqualTo(i);
@@ -101,7 +79,6 @@ class InfluxDbPipeIT extends PipeTestSupport {
             assertThat(row.get(3)).isEqualTo("point-" + i);
             assertThat(row.get(4)).isEqualTo("host-" + (i % 5));
         }
-        drop(measurement);
     }
 
     @Test
@@ -126,13 +103,10 @@ class InfluxDbPipeIT extends PipeTestSupport {
         long started = System.nanoTime();
         startPipe("influxdb-to-iggy", properties);
 
-        await(
-                Duration.ofSeconds(60),
-                () -> received(stream).size() >= N,
-                () -> received(stream).size() + " of " + N);
+        awaitInIggy(stream, "metrics", N, Duration.ofSeconds(60));
         System.out.printf("influxdb source: %d points in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
         Thread.sleep(1500); // a later poll must not send them again
-        List<Message> messages = received(stream);
+        List<Message> messages = inIggy(stream, "metrics");
         assertThat(messages).hasSize(N);
         for (int i = 0; i < N; i++) {
             JsonObject point =
@@ -146,14 +120,6 @@ class InfluxDbPipeIT extends PipeTestSupport {
             assertThat(fields.get("label")).isEqualTo("point-" + i);
         }
         drop(measurement);
-    }
-
-    private List<Message> received(String stream) {
-        try {
-            return client.all(stream, "metrics", 0);
-        } catch (RuntimeException e) {
-            return List.of(); // the pipe has not created the topic yet
-        }
     }
 
     private List<Message> points(String measurement, int from, int to) {

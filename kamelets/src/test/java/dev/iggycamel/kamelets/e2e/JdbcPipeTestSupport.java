@@ -30,47 +30,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.iggy.message.Message;
 
 /**
  * The two scenarios every SQL pipe runs, against whatever database the subclass connects to.
  *
  * <ul>
- *   <li>Sink (Iggy to the database): N JSON messages become N rows, intact and in order; then, with the database
- *       unreachable, new messages are not committed and nothing is written; when it is back, every message arrives
- *       exactly once and the offset reaches the end.
+ *   <li>Sink (Iggy to the database): {@link SinkOutageScenario} over a new table, the messages {@link RowMessages}:
+ *       N rows, intact and in order; nothing written or committed while the database is unreachable; every message
+ *       exactly once when it is back.
  *   <li>Source (the database to Iggy): N rows in a table arrive in Iggy as N JSON messages, intact and in order, and
  *       each row is deleted once Iggy has it.
  * </ul>
  */
 abstract class JdbcPipeTestSupport extends PipeTestSupport {
 
-    static final int N = 1000;
-    static final int MORE = 100;
+    static final int N = SinkOutageScenario.N;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** How the test takes the database away from the pipe and gives it back. */
-    interface Outage {
-        void down() throws Exception;
-
-        void up() throws Exception;
-
-        /** Cuts the pipe's connections through the proxy and refuses new ones; the server itself keeps running. */
-        static Outage of(TcpProxy proxy) {
-            return new Outage() {
-                @Override
-                public void down() throws Exception {
-                    proxy.down();
-                }
-
-                @Override
-                public void up() throws Exception {
-                    proxy.up();
-                }
-            };
-        }
-    }
 
     /** A JDBC connection of the test's own, to create tables and check rows (not through the pipe's path). */
     interface Database {
@@ -81,29 +57,17 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
         }
     }
 
-    /** A name that every SQL dialect accepts unquoted: lowercase letters, digits and underscores. */
-    static String table(String prefix) {
-        return unique(prefix).replace('-', '_');
-    }
-
-    /** The name stored with message i: non-ASCII on purpose, to prove the text arrives intact. */
-    static String name(int i) {
-        return "name-" + i + " \u00e9\u00e8 \u20ac \u6771\u4eac";
-    }
-
-    /** Message i as JSON, non-ASCII characters escaped (the payload bytes do not depend on the JVM's charset). */
-    static String json(int i) {
-        StringBuilder escaped = new StringBuilder();
-        name(i).chars().forEach(c -> escaped.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-        return "{\"n\":" + i + ",\"name\":\"" + escaped + "\"}";
-    }
-
-    static List<Message> messages(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> Message.of(json(i))).toList();
-    }
-
-    static List<String> expectedRows(int count) {
-        return IntStream.range(0, count).mapToObj(i -> i + "|" + name(i)).toList();
+    /**
+     * The Kamelet properties of a server database (mariadb-, mysql-, postgresql-sink/source): database iggy on
+     * 127.0.0.1 at the port, user iggy, password iggy.
+     */
+    static Map<String, String> iggyDatabaseAt(String kamelet, int port) {
+        return Map.of(
+                kamelet + ".serverName", "127.0.0.1",
+                kamelet + ".serverPort", Integer.toString(port),
+                kamelet + ".databaseName", "iggy",
+                kamelet + ".username", "iggy",
+                kamelet + ".password", "iggy");
     }
 
     static void execute(Database db, String sql) throws SQLException {
@@ -161,54 +125,41 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
     }
 
     /**
+     * The sink scenario of a server database's pipe (iggy-to-{database}, {database}-sink), reaching the server at
+     * the port through a {@link TcpProxy}.
+     */
+    void serverSinkScenario(String database, int port, Database db) throws Exception {
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", port)) {
+            String kamelet = database + "-sink";
+            sinkScenario("iggy-to-" + database, kamelet, iggyDatabaseAt(kamelet, proxy.port()), db, proxy);
+        }
+    }
+
+    /** The source scenario of a server database's pipe ({database}-to-iggy, {database}-source) at the port. */
+    void serverSourceScenario(String database, int port, Database db) throws Exception {
+        String kamelet = database + "-source";
+        sourceScenario(database + "-to-iggy", kamelet, iggyDatabaseAt(kamelet, port), db);
+    }
+
+    /**
      * Runs a sink pipe (iggy-source -> sinkKamelet) over a new table and proves the delivery promise. The overrides
      * point the sink Kamelet at the database (through the outage's path); the query property is set here.
      */
     void sinkScenario(String pipe, String sinkKamelet, Map<String, String> sinkOverrides, Database db, Outage outage)
             throws Exception {
-        String table = table("iggy_sink");
+        String table = uniqueTableName("iggy_sink");
         execute(db, "CREATE TABLE " + table + " (n INTEGER NOT NULL, name VARCHAR(200) NOT NULL)");
         try {
-            String stream = unique(pipe);
-            String group = pipe;
-            client.createTopic(stream, "events", 1);
-            client.send(stream, "events", 0, messages(0, N));
-
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            properties.putAll(sinkOverrides);
-            properties.put(sinkKamelet + ".query", "INSERT INTO " + table + " (n, name) VALUES (:#n, :#name)");
-            long start = System.nanoTime();
-            startPipe(pipe, properties);
-
-            await(Duration.ofSeconds(60), () -> count(db, table) >= N, () -> count(db, table) + " of " + N + " rows");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            System.out.printf("%s: %d messages in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
-            assertThat(rows(db, table)).containsExactlyElementsOf(expectedRows(N));
-
-            // the database goes away: new messages wait in Iggy, their offsets are not committed, nothing is written
-            outage.down();
-            try {
-                client.send(stream, "events", 0, messages(N, N + MORE));
-                Thread.sleep(2000);
-                assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-            } finally {
-                outage.up();
-            }
-            // back: everything arrives exactly once, in order, and is committed
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(db, table) >= N + MORE,
-                    () -> count(db, table) + " of " + (N + MORE) + " rows");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            assertThat(rows(db, table)).containsExactlyElementsOf(expectedRows(N + MORE));
+            new SinkOutageScenario(this, pipe, unique(pipe))
+                    .sending(RowMessages::messages)
+                    .sinkProperties(sinkOverrides)
+                    .sinkProperty(sinkKamelet + ".query", "INSERT INTO " + table + " (n, name) VALUES (:#n, :#name)")
+                    .outage(outage)
+                    .outageLasts(Duration.ofSeconds(2))
+                    .arrivedCount(() -> count(db, table))
+                    .assertArrived(count ->
+                            assertThat(rows(db, table)).containsExactlyElementsOf(RowMessages.expectedRows(count)))
+                    .run();
         } finally {
             dropQuietly(db, table);
         }
@@ -220,7 +171,7 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
      */
     void sourceScenario(String pipe, String sourceKamelet, Map<String, String> sourceOverrides, Database db)
             throws Exception {
-        String table = table("iggy_source");
+        String table = uniqueTableName("iggy_source");
         execute(
                 db,
                 "CREATE TABLE " + table
@@ -232,7 +183,7 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
                 for (int i = 0; i < N; i++) {
                     insert.setInt(1, i + 1);
                     insert.setInt(2, i);
-                    insert.setString(3, name(i));
+                    insert.setString(3, RowMessages.name(i));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -248,19 +199,7 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
             long start = System.nanoTime();
             startPipe(pipe, properties);
 
-            List<Message> received = new ArrayList<>();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> {
-                        received.clear();
-                        try {
-                            received.addAll(client.all(stream, "rows", 0));
-                        } catch (RuntimeException e) {
-                            return false; // the topic does not exist until the pipe sends its first message
-                        }
-                        return received.size() >= N;
-                    },
-                    () -> received.size() + " of " + N + " messages in Iggy");
+            List<Message> received = awaitInIggy(stream, "rows", N, Duration.ofSeconds(60));
             System.out.printf("%s: %d rows in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
             List<String> arrived = new ArrayList<>();
             for (Message message : received) {
@@ -268,7 +207,7 @@ abstract class JdbcPipeTestSupport extends PipeTestSupport {
                 assertThat(column(row, "id").asInt()).isEqualTo(column(row, "n").asInt() + 1);
                 arrived.add(column(row, "n").asInt() + "|" + column(row, "name").asText());
             }
-            assertThat(arrived).containsExactlyElementsOf(expectedRows(N));
+            assertThat(arrived).containsExactlyElementsOf(RowMessages.expectedRows(N));
             await(Duration.ofSeconds(10), () -> count(db, table) == 0, () -> count(db, table) + " rows left");
         } finally {
             dropQuietly(db, table);

@@ -19,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,8 @@ import org.junit.jupiter.api.Test;
  * iggy-json-roundtrip: JSON messages of one topic parsed and written again by Jackson (json-deserialize-action,
  * json-serialize-action) to another topic. Every message arrives, in order, with the same JSON structure, compact.
  */
-class JsonCodecPipeIT extends PipeTestSupport {
+class JsonCodecPipeIT extends CodecPipeTestSupport {
 
-    private static final int N = 1000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
@@ -42,35 +39,15 @@ class JsonCodecPipeIT extends PipeTestSupport {
             level = 3,
             against = "Jackson (camel-jackson 4.17.0) between two topics of the embedded Iggy server")
     void everyMessageKeepsItsJsonStructure() throws Exception {
-        String stream = unique("json");
-        String group = "iggy-json-roundtrip";
-        client.createTopic(stream, "in", 1);
-        client.createTopic(stream, "out", 1);
         List<String> sent =
                 IntStream.range(0, N).mapToObj(JsonCodecPipeIT::prettyRecord).toList();
-        client.send(stream, "in", 0, CodecMessages.utf8(sent));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "in");
-        properties.putAll(iggyProperties("iggy-sink", stream, "out"));
-        properties.put("iggy-source.consumerGroup", group);
-        startPipe("iggy-json-roundtrip", properties);
-
-        await(
-                Duration.ofSeconds(60),
-                () -> client.all(stream, "out", 0).size() >= N,
-                () -> client.all(stream, "out", 0).size() + " of " + N + " arrived");
-        List<Message> received = client.all(stream, "out", 0);
-        assertThat(received).hasSize(N);
+        List<Message> received = roundTrip("iggy-json-roundtrip", CodecMessages.utf8(sent));
         for (int i = 0; i < N; i++) {
             JsonNode expected = MAPPER.readTree(sent.get(i));
             String body = CodecMessages.text(received.get(i));
             assertThat(MAPPER.readTree(body)).as("message %d", i).isEqualTo(expected);
             assertThat(body).as("message %d is compact JSON", i).isEqualTo(MAPPER.writeValueAsString(expected));
         }
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "in", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "in", group, 0));
     }
 
     /** Nested objects, arrays, unicode, escapes, numbers of several kinds, booleans and null; pretty-printed. */

@@ -25,8 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -63,8 +61,8 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
-    private static final int KEYS = 7;
+    private static final int N = SinkOutageScenario.N;
+    private static final DeviceMessages DEVICES = new DeviceMessages("d-");
     private static final int KAFKA_PARTITIONS = 3;
 
     static {
@@ -148,20 +146,8 @@ class KafkaPipeIT extends PipeTestSupport {
             against = "Apache Kafka 3.9.1 KRaft broker in the JVM (kafka_2.13 from Maven Central)")
     void everyMessageBecomesARecordWithItsKeyAndNothingIsCommittedWhileTheBrokerIsDown() throws Exception {
         String stream = unique("kafka");
-        String group = "iggy-to-kafka";
         String kafkaTopic = stream + "-events";
         createKafkaTopic(kafkaTopic);
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("kafka-not-secured-sink.bootstrapServers", "127.0.0.1:" + proxy.port());
-        properties.put("kafka-not-secured-sink.topic", kafkaTopic);
-        long start = System.nanoTime();
-        startPipe("iggy-to-kafka", properties);
-
         try (KafkaConsumer<String, String> consumer = consumer(null)) {
             List<TopicPartition> partitions = IntStream.range(0, KAFKA_PARTITIONS)
                     .mapToObj(p -> new TopicPartition(kafkaTopic, p))
@@ -169,34 +155,23 @@ class KafkaPipeIT extends PipeTestSupport {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            await(Duration.ofSeconds(60), () -> poll(consumer, records) >= N, () -> records.size() + " of " + N);
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            System.out.printf("iggy-to-kafka: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-            assertKeyedInOrder(records, N);
-
-            // the broker goes down for the pipe: the producer retries, the offsets are not committed
-            proxy.down();
-            client.send(stream, "events", 0, messages(N, N + 100));
-            Thread.sleep(3000);
-            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-            assertThat(poll(consumer, records)).isEqualTo(N);
-
-            // back on the same port: everything arrives and is committed
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> poll(consumer, records) >= N + 100,
-                    () -> records.size() + " of " + (N + 100));
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            Thread.sleep(500);
-            assertThat(poll(consumer, records)).isEqualTo(N + 100);
-            assertKeyedInOrder(records, N + 100);
+            new SinkOutageScenario(this, "iggy-to-kafka", stream)
+                    .sending(DEVICES::keyed)
+                    .sinkProperty("kafka-not-secured-sink.bootstrapServers", "127.0.0.1:" + proxy.port())
+                    .sinkProperty("kafka-not-secured-sink.topic", kafkaTopic)
+                    .outage(proxy)
+                    .arrivedCount(() -> poll(consumer, records))
+                    .assertArrived(count -> {
+                        Thread.sleep(500); // a record the producer sent twice would show by now
+                        assertThat(poll(consumer, records)).isEqualTo(count);
+                        // the Iggy message's key header became the record key
+                        KeyedArrival.assertKeyedInOrder(
+                                records.stream()
+                                        .map(r -> new KeyedArrival.Arrived(r.key(), r.partition(), r.value()))
+                                        .toList(),
+                                DEVICES.sent(count));
+                    })
+                    .run();
         }
     }
 
@@ -218,7 +193,8 @@ class KafkaPipeIT extends PipeTestSupport {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < N; i++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(kafkaTopic, key(i), body(i));
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(kafkaTopic, DEVICES.key(i), DEVICES.body(i));
                 record.headers().add("origin", "sensor-gateway".getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }
@@ -232,66 +208,20 @@ class KafkaPipeIT extends PipeTestSupport {
         properties.put("kafka-not-secured-source.consumerGroup", stream);
         startPipe("kafka-to-iggy", properties);
 
-        await(Duration.ofSeconds(60), () -> count(stream) >= N, () -> count(stream) + " of " + N + " in Iggy");
+        await(
+                Duration.ofSeconds(60),
+                () -> countInIggy(stream, "events", 3) >= N,
+                () -> countInIggy(stream, "events", 3) + " of " + N + " in Iggy");
         System.out.printf("kafka-to-iggy: %d records in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
         Thread.sleep(500);
-        Map<String, Integer> partitionOfKey = new HashMap<>();
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>();
-        for (int partition = 0; partition < 3; partition++) {
-            int p = partition;
-            for (Message message : client.all(stream, "events", partition)) {
-                String body = new String(message.payload(), StandardCharsets.UTF_8);
-                String key = header(message, "kafka.KEY");
-                assertThat(body).contains("\"device\":\"" + key + "\"");
-                assertThat(header(message, "origin")).isEqualTo("sensor-gateway");
-                assertThat(partitionOfKey.computeIfAbsent(key, k -> p))
-                        .as("Iggy partition of key %s", key)
-                        .isEqualTo(partition);
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(body);
-                all.add(body);
-            }
-        }
-        assertThat(all).containsExactlyInAnyOrderElementsOf(bodies(0, N));
-        assertThat(byKey).hasSize(KEYS);
-        byKey.forEach((key, bodies) -> assertThat(bodies)
-                .as("records of key %s in produce order", key)
-                .containsExactlyElementsOf(bodiesOf(key, N)));
-    }
-
-    /** Every record once, its key the Iggy message's key header, a key's records on one partition in order. */
-    private static void assertKeyedInOrder(List<ConsumerRecord<String, String>> records, int count) {
-        assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(bodies(0, count));
-        Map<String, Integer> partitionOfKey = new HashMap<>();
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            assertThat(record.value()).contains("\"device\":\"" + record.key() + "\"");
-            assertThat(partitionOfKey.computeIfAbsent(record.key(), k -> record.partition()))
-                    .as("Kafka partition of key %s", record.key())
-                    .isEqualTo(record.partition());
-            byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
-        assertThat(byKey).hasSize(KEYS);
-        byKey.forEach((key, values) -> assertThat(values)
-                .as("records of key %s in Iggy order", key)
-                .containsExactlyElementsOf(bodiesOf(key, count)));
-    }
-
-    private static String header(Message message, String name) {
-        HeaderValue value = message.userHeaders().get(HeaderKey.fromString(name));
-        return value == null ? null : value.asString();
-    }
-
-    private int count(String stream) {
-        try {
-            int count = 0;
-            for (int partition = 0; partition < 3; partition++) {
-                count += client.all(stream, "events", partition).size();
-            }
-            return count;
-        } catch (RuntimeException e) {
-            return 0; // the pipe has not created the stream yet
-        }
+        List<List<Message>> partitions = byPartition(stream, "events", 3);
+        assertThat(partitions.stream().flatMap(List::stream))
+                .allSatisfy(message -> assertThat(message.userHeaders().get(HeaderKey.fromString("origin")))
+                        .extracting(HeaderValue::asString)
+                        .isEqualTo("sensor-gateway"));
+        // the record key became the Iggy partition key
+        KeyedArrival.assertKeyedInOrder(
+                KeyedArrival.inIggy(partitions, "kafka.KEY", KeyedArrival::payload), DEVICES.sent(N));
     }
 
     private static int poll(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> records) {
@@ -321,31 +251,5 @@ class KafkaPipeIT extends PipeTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String key(int i) {
-        return "d-" + (i % KEYS);
-    }
-
-    private static String body(int i) {
-        return "{\"device\":\"" + key(i) + "\",\"n\":" + i + "}";
-    }
-
-    private static List<String> bodies(int from, int to) {
-        return IntStream.range(from, to).mapToObj(KafkaPipeIT::body).toList();
-    }
-
-    private static List<String> bodiesOf(String key, int count) {
-        return IntStream.range(0, count)
-                .filter(i -> key(i).equals(key))
-                .mapToObj(KafkaPipeIT::body)
-                .toList();
-    }
-
-    /** Iggy messages with a {@code key} header, as a keyed producer would write them. */
-    private static List<Message> messages(int from, int to) {
-        return IntStream.range(from, to)
-                .mapToObj(i -> Message.of(body(i), Map.of(HeaderKey.fromString("key"), HeaderValue.fromString(key(i)))))
-                .toList();
     }
 }

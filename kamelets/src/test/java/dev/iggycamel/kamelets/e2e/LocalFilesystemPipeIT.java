@@ -15,18 +15,15 @@
  */
 package dev.iggycamel.kamelets.e2e;
 
-import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.messages;
-import static dev.iggycamel.kamelets.e2e.AmazonS3PipeIT.objects;
+import static dev.iggycamel.kamelets.e2e.FileMessages.byFileHeader;
+import static dev.iggycamel.kamelets.e2e.FileMessages.files;
+import static dev.iggycamel.kamelets.e2e.FileMessages.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +59,8 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
                 () -> TestFiles.files(out).size() >= N,
                 () -> TestFiles.files(out).size() + " files");
         System.out.printf("%d messages -> %d files in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
-        assertThat(TestFiles.files(out)).containsExactlyEntriesOf(objects(0, N));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        assertThat(TestFiles.files(out)).containsExactlyEntriesOf(files(0, N));
+        awaitCommitted(stream, "events", group, N - 1);
 
         // the directory goes away and a plain file takes its path (an unmounted volume, say): writes fail, new
         // messages wait in Iggy and their offsets are not committed
@@ -84,12 +78,9 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
                 Duration.ofSeconds(60),
                 () -> TestFiles.files(out).size() >= 100,
                 () -> TestFiles.files(out).size() + " files");
-        assertThat(TestFiles.files(out)).containsExactlyEntriesOf(objects(N, N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertThat(TestFiles.files(first)).containsExactlyEntriesOf(objects(0, N));
+        assertThat(TestFiles.files(out)).containsExactlyEntriesOf(files(N, N + 100));
+        awaitCommitted(stream, "events", group, N + 99);
+        assertThat(TestFiles.files(first)).containsExactlyEntriesOf(files(0, N));
     }
 
     @Test
@@ -97,7 +88,7 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
     void everyFileBecomesAMessageWithItsNameAndIsMovedAwayOnceStored() throws Exception {
         String stream = unique("file");
         Path in = Files.createDirectories(dir.resolve("in"));
-        objects(0, N).forEach((name, content) -> TestFiles.write(in, name, content));
+        files(0, N).forEach((name, content) -> TestFiles.write(in, name, content));
 
         Map<String, String> properties = iggyProperties("iggy-sink", stream, "files");
         properties.put("file-source.directoryName", in.toString());
@@ -109,35 +100,23 @@ class LocalFilesystemPipeIT extends PipeTestSupport {
                 () -> client.all(stream, "files", 0).size() >= N,
                 () -> client.all(stream, "files", 0).size() + " messages");
         System.out.printf("%d files -> %d messages in %d ms%n", N, N, (System.nanoTime() - started) / 1_000_000);
-        assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(objects(0, N));
+        assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(files(0, N));
 
         // files written while the pipe runs (written aside, then renamed in) arrive as well
-        objects(N, N + 100).forEach((name, content) -> TestFiles.write(in, name, content));
+        files(N, N + 100).forEach((name, content) -> TestFiles.write(in, name, content));
         await(
                 Duration.ofSeconds(30),
                 () -> client.all(stream, "files", 0).size() >= N + 100,
                 () -> client.all(stream, "files", 0).size() + " messages");
-        assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(objects(0, N + 100));
+        assertThat(byFileHeader(client.all(stream, "files", 0))).containsExactlyEntriesOf(files(0, N + 100));
 
         // a file leaves the directory once Iggy stored it: moved into .camel
         await(
                 Duration.ofSeconds(10),
                 () -> TestFiles.files(in).isEmpty(),
                 () -> TestFiles.files(in).size() + " left");
-        assertThat(TestFiles.files(in.resolve(".camel"))).containsExactlyEntriesOf(objects(0, N + 100));
+        assertThat(TestFiles.files(in.resolve(".camel"))).containsExactlyEntriesOf(files(0, N + 100));
         Thread.sleep(1000);
         assertThat(client.all(stream, "files", 0)).as("no file read twice").hasSize(N + 100);
-    }
-
-    static Map<String, String> byFileHeader(java.util.List<Message> messages) {
-        Map<String, String> byName = new TreeMap<>();
-        for (Message message : messages) {
-            String name =
-                    message.userHeaders().get(HeaderKey.fromString("file")).asString();
-            assertThat(byName.put(name, new String(message.payload(), StandardCharsets.UTF_8)))
-                    .as("%s read twice", name)
-                    .isNull();
-        }
-        return byName;
     }
 }

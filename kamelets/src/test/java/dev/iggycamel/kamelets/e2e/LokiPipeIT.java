@@ -17,8 +17,8 @@ package dev.iggycamel.kamelets.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,49 +39,43 @@ import org.junit.jupiter.api.Test;
  */
 class LokiPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
-
     /** One entry per pushed line: labels, timestamp, line. */
     private record Entry(Map<?, ?> labels, long nanos, String line) {}
 
     private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
-    private HttpServer loki;
+    private HttpStandIn loki;
 
-    private void startLoki(int port) throws Exception {
-        loki = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        loki.createContext("/loki/api/v1/push", exchange -> {
-            int status = 204;
-            try {
-                assertThat(exchange.getRequestMethod()).isEqualTo("POST");
-                assertThat(exchange.getRequestHeaders().getFirst("Content-Type"))
-                        .startsWith("application/json");
-                JsonObject push = (JsonObject) Jsoner.deserialize(
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                List<Entry> pushed = new ArrayList<>();
-                for (Object item : (JsonArray) push.get("streams")) {
-                    JsonObject stream = (JsonObject) item;
-                    Map<?, ?> labels = (Map<?, ?>) stream.get("stream");
-                    assertThat(labels).isNotEmpty();
-                    for (Object value : (JsonArray) stream.get("values")) {
-                        JsonArray pair = (JsonArray) value;
-                        pushed.add(new Entry(labels, Long.parseLong((String) pair.get(0)), (String) pair.get(1)));
-                    }
+    /** Takes a push request like Loki: 204, or 400 for a body Loki would refuse. */
+    private void push(HttpExchange exchange) throws IOException {
+        int status = 204;
+        try {
+            assertThat(exchange.getRequestMethod()).isEqualTo("POST");
+            assertThat(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json");
+            JsonObject push = (JsonObject)
+                    Jsoner.deserialize(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            List<Entry> pushed = new ArrayList<>();
+            for (Object item : (JsonArray) push.get("streams")) {
+                JsonObject stream = (JsonObject) item;
+                Map<?, ?> labels = (Map<?, ?>) stream.get("stream");
+                assertThat(labels).isNotEmpty();
+                for (Object value : (JsonArray) stream.get("values")) {
+                    JsonArray pair = (JsonArray) value;
+                    pushed.add(new Entry(labels, Long.parseLong((String) pair.get(0)), (String) pair.get(1)));
                 }
-                assertThat(pushed).isNotEmpty();
-                entries.addAll(pushed);
-            } catch (Throwable e) {
-                status = 400;
             }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        loki.start();
+            assertThat(pushed).isNotEmpty();
+            entries.addAll(pushed);
+        } catch (Throwable e) {
+            status = 400;
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
     }
 
     @AfterEach
     void stopLoki() {
         if (loki != null) {
-            loki.stop(0);
+            loki.close();
         }
     }
 
@@ -92,52 +86,32 @@ class LokiPipeIT extends PipeTestSupport {
             level = 2,
             against = "in-JVM stand-in of Loki's push API (POST /loki/api/v1/push, JSON)")
     void everyLineArrivesAndNothingIsCommittedWhileLokiIsDown() throws Exception {
-        startLoki(0);
-        int port = loki.getAddress().getPort();
+        loki = new HttpStandIn("/loki/api/v1/push", this::push);
         String stream = unique("loki");
-        String group = "iggy-to-loki";
-        client.createTopic(stream, "logs", 1);
         long before = System.currentTimeMillis() * 1_000_000L;
-        client.send(stream, "logs", 0, lines(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "logs");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("loki-sink.url", "http://127.0.0.1:" + port + "/loki/api/v1/push");
-        long started = System.nanoTime();
-        startPipe("iggy-to-loki", properties);
-
-        await(Duration.ofSeconds(60), () -> entries.size() >= N, () -> entries.size() + " of " + N);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "logs", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "logs", group, 0));
-        System.out.printf("loki sink: %d lines in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
-
-        // Loki is down: the new messages stay in Iggy, uncommitted
-        loki.stop(0);
-        client.send(stream, "logs", 0, lines(N, N + 100));
-        Thread.sleep(2000);
-        assertThat(client.groupOffset(stream, "logs", group, 0)).isEqualTo(N - 1);
-        assertThat(entries).hasSize(N);
-
-        startLoki(port);
-        await(Duration.ofSeconds(60), () -> entries.size() >= N + 100, () -> entries.size() + " of " + (N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "logs", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "logs", group, 0));
-
-        assertThat(entries).hasSize(N + 100);
-        long previous = 0;
-        for (int i = 0; i < N + 100; i++) {
-            Entry entry = entries.get(i);
-            assertThat(entry.line()).isEqualTo("level=info n=" + i + " msg=\"line " + i + "\"");
-            assertThat(entry.labels()).isEqualTo(Map.of("job", "iggy", "iggy_stream", stream, "iggy_topic", "logs"));
-            // the time Iggy stored the message, in nanoseconds, in order
-            assertThat(entry.nanos()).isGreaterThan(before - 60_000_000_000L).isGreaterThanOrEqualTo(previous);
-            previous = entry.nanos();
-        }
+        new SinkOutageScenario(this, "iggy-to-loki", stream)
+                .topic("logs")
+                .sending(LokiPipeIT::lines)
+                .sinkProperty("loki-sink.url", "http://127.0.0.1:" + loki.port() + "/loki/api/v1/push")
+                .outage(loki)
+                .outageLasts(Duration.ofSeconds(2))
+                .arrivedCount(entries::size)
+                .assertArrived(count -> {
+                    assertThat(entries).hasSize(count);
+                    long previous = 0;
+                    for (int i = 0; i < count; i++) {
+                        Entry entry = entries.get(i);
+                        assertThat(entry.line()).isEqualTo("level=info n=" + i + " msg=\"line " + i + "\"");
+                        assertThat(entry.labels())
+                                .isEqualTo(Map.of("job", "iggy", "iggy_stream", stream, "iggy_topic", "logs"));
+                        // the time Iggy stored the message, in nanoseconds, in order
+                        assertThat(entry.nanos())
+                                .isGreaterThan(before - 60_000_000_000L)
+                                .isGreaterThanOrEqualTo(previous);
+                        previous = entry.nanos();
+                    }
+                })
+                .run();
     }
 
     private static List<Message> lines(int from, int to) {

@@ -15,7 +15,6 @@
  */
 package dev.iggycamel.kamelets.e2e;
 
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +32,6 @@ class MariadbPipeIT extends JdbcPipeTestSupport {
         ExternalServer.require("mariadb", 3306);
     }
 
-    private static Map<String, String> connection(String kamelet, int port) {
-        return Map.of(
-                kamelet + ".serverName", "127.0.0.1",
-                kamelet + ".serverPort", Integer.toString(port),
-                kamelet + ".databaseName", "iggy",
-                kamelet + ".username", "iggy",
-                kamelet + ".password", "iggy");
-    }
-
     @Test
     @ProvesLevel(
             target = "mariadb",
@@ -49,10 +39,7 @@ class MariadbPipeIT extends JdbcPipeTestSupport {
             level = 3,
             against = "MariaDB 10.11 (Debian mariadb-server, .ci/services/mariadb.sh) behind a TcpProxy")
     void everyMessageBecomesARowAndNothingIsCommittedWhileTheDatabaseIsDown() throws Exception {
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 3306)) {
-            sinkScenario(
-                    "iggy-to-mariadb", "mariadb-sink", connection("mariadb-sink", proxy.port()), DB, Outage.of(proxy));
-        }
+        serverSinkScenario("mariadb", 3306, DB);
     }
 
     @Test
@@ -62,6 +49,6 @@ class MariadbPipeIT extends JdbcPipeTestSupport {
             level = 3,
             against = "MariaDB 10.11 (Debian mariadb-server, .ci/services/mariadb.sh)")
     void everyRowArrivesInIggyAndIsDeleted() throws Exception {
-        sourceScenario("mariadb-to-iggy", "mariadb-source", connection("mariadb-source", 3306), DB);
+        serverSourceScenario("mariadb", 3306, DB);
     }
 }

@@ -42,8 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class MongodbPipeIT extends PipeTestSupport {
 
-    private static final int N = JdbcPipeTestSupport.N;
-    private static final int MORE = JdbcPipeTestSupport.MORE;
+    private static final int N = SinkOutageScenario.N;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MongoServer server;
@@ -92,49 +91,20 @@ class MongodbPipeIT extends PipeTestSupport {
             level = 2,
             against = "mongo-java-server 1.47.0 (MongoDB wire-protocol fake, in-JVM, in memory) behind a TcpProxy")
     void everyMessageBecomesADocumentAndNothingIsCommittedWhileMongodbIsDown() throws Exception {
-        String name = JdbcPipeTestSupport.table("iggy_sink");
-        String stream = unique("mongodb");
-        String group = "iggy-to-mongodb";
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, JdbcPipeTestSupport.messages(0, N));
-
+        String name = uniqueTableName("iggy_sink");
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", address.getPort())) {
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            // a connection string may follow the hosts: fail an insert after 1 s without a server (default 30 s)
-            properties.put("mongodb-sink.hosts", "127.0.0.1:" + proxy.port() + "/?serverSelectionTimeoutMS=1000");
-            properties.put("mongodb-sink.database", "iggy");
-            properties.put("mongodb-sink.collection", name);
-            long start = System.nanoTime();
-            startPipe("iggy-to-mongodb", properties);
-
-            await(Duration.ofSeconds(60), () -> count(name) >= N, () -> count(name) + " of " + N + " documents");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            System.out.printf("iggy-to-mongodb: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-            assertThat(rows(name)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N));
-
-            // the server is cut off: new messages wait in Iggy, their offsets are not committed, nothing is written
-            proxy.down();
-            client.send(stream, "events", 0, JdbcPipeTestSupport.messages(N, N + MORE));
-            Thread.sleep(3000);
-            assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-            assertThat(count(name)).isEqualTo(N);
-
-            // back: every document arrives once and the offset reaches the end
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(name) >= N + MORE,
-                    () -> count(name) + " of " + (N + MORE) + " documents");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "events", group, 0) == N + MORE - 1,
-                    () -> "offset " + client.groupOffset(stream, "events", group, 0));
-            assertThat(rows(name)).containsExactlyElementsOf(JdbcPipeTestSupport.expectedRows(N + MORE));
+            new SinkOutageScenario(this, "iggy-to-mongodb", unique("mongodb"))
+                    .sending(RowMessages::messages)
+                    // a connection string may follow the hosts: fail an insert after 1 s without a server (default 30
+                    // s)
+                    .sinkProperty("mongodb-sink.hosts", "127.0.0.1:" + proxy.port() + "/?serverSelectionTimeoutMS=1000")
+                    .sinkProperty("mongodb-sink.database", "iggy")
+                    .sinkProperty("mongodb-sink.collection", name)
+                    .outage(proxy)
+                    .arrivedCount(() -> count(name))
+                    .assertArrived(
+                            count -> assertThat(rows(name)).containsExactlyElementsOf(RowMessages.expectedRows(count)))
+                    .run();
         }
     }
 
@@ -145,7 +115,7 @@ class MongodbPipeIT extends PipeTestSupport {
             level = 2,
             against = "mongo-java-server 1.47.0 (MongoDB wire-protocol fake, in-JVM, in memory, oplog enabled)")
     void everyInsertedDocumentArrivesInIggyAsJson() throws Exception {
-        String name = JdbcPipeTestSupport.table("iggy_source");
+        String name = uniqueTableName("iggy_source");
         String stream = unique("mongodb");
         // the Kamelet's consumer never creates the collection: it must exist before the pipe starts
         mongo.getDatabase("iggy").createCollection(name);

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.iggy.message.Message;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -45,7 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 class MqttPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
+    private static final int N = SinkOutageScenario.N;
+    private static final DeviceMessages DEVICES = new DeviceMessages("d-");
     private static final String BROKER = "tcp://127.0.0.1:1883";
 
     private final List<MqttClient> clients = new ArrayList<>();
@@ -77,48 +77,19 @@ class MqttPipeIT extends PipeTestSupport {
             against = "Debian mosquitto 2.0.11 on 127.0.0.1:1883 (.ci/services/mosquitto.sh)")
     void everyMessageArrivesAndNothingIsCommittedWhileTheBrokerIsDown() throws Exception {
         String stream = unique("mqtt");
-        String group = "iggy-to-mqtt";
         String mqttTopic = "iggy-it/" + stream + "/events";
         List<String> received = subscribe(mqttTopic);
         proxy = new TcpProxy("127.0.0.1", 1883);
 
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("mqtt5-sink.brokerUrl", "tcp://127.0.0.1:" + proxy.port());
-        properties.put("mqtt5-sink.topic", mqttTopic);
-        long start = System.nanoTime();
-        startPipe("iggy-to-mqtt", properties);
-
-        await(Duration.ofSeconds(60), () -> received.size() >= N, () -> received.size() + " of " + N + " arrived");
-        assertThat(received).containsExactlyElementsOf(bodies(0, N));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        System.out.printf("iggy-to-mqtt: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-
-        // the broker goes down for the pipe: new messages wait in Iggy, their offsets are not committed
-        proxy.down();
-        client.send(stream, "events", 0, messages(N, N + 100));
-        Thread.sleep(3000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(received).hasSize(N);
-
-        // back on the same port: the pipe reconnects, everything arrives in order and is committed
-        proxy.up();
-        await(
-                Duration.ofSeconds(60),
-                () -> received.size() >= N + 100,
-                () -> received.size() + " of " + (N + 100) + " arrived");
-        assertThat(received).containsExactlyElementsOf(bodies(0, N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        // the pipe reconnects after the outage, and everything arrives in order
+        new SinkOutageScenario(this, "iggy-to-mqtt", stream)
+                .sending(DEVICES::unkeyed)
+                .sinkProperty("mqtt5-sink.brokerUrl", "tcp://127.0.0.1:" + proxy.port())
+                .sinkProperty("mqtt5-sink.topic", mqttTopic)
+                .outage(proxy)
+                .arrivedCount(received::size)
+                .assertArrived(count -> assertThat(received).containsExactlyElementsOf(DEVICES.bodies(0, count)))
+                .run();
     }
 
     @Test
@@ -140,28 +111,23 @@ class MqttPipeIT extends PipeTestSupport {
 
         long start = System.nanoTime();
         MqttClient publisher = connect(unique("pub"));
-        for (String body : bodies(0, N)) {
+        for (String body : DEVICES.bodies(0, N)) {
             MqttMessage message = new MqttMessage(body.getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
             publishWhenTheClientHasRoom(publisher, mqttTopic, message);
         }
 
-        await(Duration.ofSeconds(60), () -> count(stream) >= N, () -> count(stream) + " of " + N + " arrived in Iggy");
+        await(
+                Duration.ofSeconds(60),
+                () -> countInIggy(stream, "events", 1) >= N,
+                () -> countInIggy(stream, "events", 1) + " of " + N + " arrived in Iggy");
         System.out.printf("mqtt-to-iggy: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
         Thread.sleep(500);
         // every message once, intact; without a key header iggy-sink sends balanced, so frames may overtake each other
         List<Message> stored = client.all(stream, "events", 0);
         assertThat(stored)
                 .extracting(m -> new String(m.payload(), StandardCharsets.UTF_8))
-                .containsExactlyInAnyOrderElementsOf(bodies(0, N));
-    }
-
-    private int count(String stream) {
-        try {
-            return client.all(stream, "events", 0).size();
-        } catch (RuntimeException e) {
-            return 0; // the pipe has not created the stream yet
-        }
+                .containsExactlyInAnyOrderElementsOf(DEVICES.bodies(0, N));
     }
 
     private MqttClient connect(String clientId) throws MqttException {
@@ -220,15 +186,5 @@ class MqttPipeIT extends PipeTestSupport {
         mqtt.subscribe(topic, 1);
         clients.add(mqtt);
         return received;
-    }
-
-    private static List<String> bodies(int from, int to) {
-        return IntStream.range(from, to)
-                .mapToObj(i -> "{\"device\":\"d-" + (i % 7) + "\",\"n\":" + i + "}")
-                .toList();
-    }
-
-    private static List<Message> messages(int from, int to) {
-        return bodies(from, to).stream().map(Message::of).toList();
     }
 }

@@ -15,7 +15,6 @@
  */
 package dev.iggycamel.kamelets.e2e;
 
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +32,6 @@ class MysqlPipeIT extends JdbcPipeTestSupport {
         ExternalServer.require("mariadb", 3306);
     }
 
-    private static Map<String, String> connection(String kamelet, int port) {
-        return Map.of(
-                kamelet + ".serverName", "127.0.0.1",
-                kamelet + ".serverPort", Integer.toString(port),
-                kamelet + ".databaseName", "iggy",
-                kamelet + ".username", "iggy",
-                kamelet + ".password", "iggy");
-    }
-
     @Test
     @ProvesLevel(
             target = "mysql",
@@ -49,9 +39,7 @@ class MysqlPipeIT extends JdbcPipeTestSupport {
             level = 2,
             against = "MariaDB 10.11 as a MySQL-protocol stand-in, MySQL Connector/J 9.5.0, behind a TcpProxy")
     void everyMessageBecomesARowAndNothingIsCommittedWhileTheDatabaseIsDown() throws Exception {
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 3306)) {
-            sinkScenario("iggy-to-mysql", "mysql-sink", connection("mysql-sink", proxy.port()), DB, Outage.of(proxy));
-        }
+        serverSinkScenario("mysql", 3306, DB);
     }
 
     @Test
@@ -61,6 +49,6 @@ class MysqlPipeIT extends JdbcPipeTestSupport {
             level = 2,
             against = "MariaDB 10.11 as a MySQL-protocol stand-in, MySQL Connector/J 9.5.0")
     void everyRowArrivesInIggyAndIsDeleted() throws Exception {
-        sourceScenario("mysql-to-iggy", "mysql-source", connection("mysql-source", 3306), DB);
+        serverSourceScenario("mysql", 3306, DB);
     }
 }

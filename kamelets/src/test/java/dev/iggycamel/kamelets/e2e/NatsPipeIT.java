@@ -28,13 +28,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.HeaderValue;
 import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class NatsPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
-    private static final int KEYS = 7;
+    private static final int N = SinkOutageScenario.N;
+    private static final DeviceMessages DEVICES = new DeviceMessages("d-");
 
     private Connection nats;
     private final List<String> jetStreams = new ArrayList<>();
@@ -84,7 +80,6 @@ class NatsPipeIT extends PipeTestSupport {
             against = "Debian nats-server 2.9.10 with JetStream on 127.0.0.1:4222 (.ci/services/nats.sh)")
     void everyMessageIsStoredInJetStreamAndNothingIsCommittedWhileTheServerIsDown() throws Exception {
         String stream = unique("nats");
-        String group = "iggy-to-nats";
         String subject = "iggy-it." + stream + ".events";
         String jetStream = ("IGGY_IT_" + stream).replace('-', '_').toUpperCase();
         jetStreams.add(jetStream);
@@ -95,43 +90,17 @@ class NatsPipeIT extends PipeTestSupport {
                         .subjects(subject)
                         .build());
 
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("nats-sink.servers", "127.0.0.1:" + proxy.port());
-        properties.put("nats-sink.topic", subject);
-        properties.put("nats-sink.jetstreamName", jetStream);
-        long start = System.nanoTime();
-        startPipe("iggy-to-nats", properties);
-
-        await(Duration.ofSeconds(60), () -> stored(jetStream) >= N, () -> stored(jetStream) + " of " + N);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        System.out.printf("iggy-to-nats: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-        assertStoredInOrder(jetStream, N);
-
-        // the server goes down for the pipe: no acknowledgement, so the offsets are not committed
-        proxy.down();
-        client.send(stream, "events", 0, messages(N, N + 100));
-        Thread.sleep(3000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(stored(jetStream)).isEqualTo(N);
-
-        // back on the same port: the client reconnects, everything is stored once (the client also sends what it had
-        // buffered for the failed attempts: JetStream drops those repeats by their Nats-Msg-Id) and committed
-        proxy.up();
-        await(Duration.ofSeconds(60), () -> stored(jetStream) >= N + 100, () -> stored(jetStream) + " of " + N);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        Thread.sleep(1000);
-        assertStoredInOrder(jetStream, N + 100);
+        // the client also sends what it had buffered for the failed attempts: JetStream drops those repeats by their
+        // Nats-Msg-Id, so every message is stored once
+        new SinkOutageScenario(this, "iggy-to-nats", stream)
+                .sending(DEVICES::keyed)
+                .sinkProperty("nats-sink.servers", "127.0.0.1:" + proxy.port())
+                .sinkProperty("nats-sink.topic", subject)
+                .sinkProperty("nats-sink.jetstreamName", jetStream)
+                .outage(proxy)
+                .arrivedCount(() -> stored(jetStream))
+                .assertArrived(count -> assertStoredInOrder(jetStream, count))
+                .run();
     }
 
     @Test
@@ -155,52 +124,36 @@ class NatsPipeIT extends PipeTestSupport {
                 Duration.ofSeconds(30),
                 () -> {
                     nats.publish(subject, "probe".getBytes(StandardCharsets.UTF_8));
-                    return count(stream) > 0;
+                    return countInIggy(stream, "events", 3) > 0;
                 },
                 () -> "the pipe never subscribed to " + subject);
-        int probes = count(stream);
+        int probes = countInIggy(stream, "events", 3);
 
         long start = System.nanoTime();
         for (int i = 0; i < N; i++) {
-            Headers headers = new Headers().add("key", key(i));
-            nats.publish(subject, headers, body(i).getBytes(StandardCharsets.UTF_8));
+            Headers headers = new Headers().add("key", DEVICES.key(i));
+            nats.publish(subject, headers, DEVICES.body(i).getBytes(StandardCharsets.UTF_8));
         }
         nats.flush(Duration.ofSeconds(10));
         await(
                 Duration.ofSeconds(60),
-                () -> count(stream) >= probes + N,
-                () -> (count(stream) - probes) + " of " + N + " in Iggy");
+                () -> countInIggy(stream, "events", 3) >= probes + N,
+                () -> (countInIggy(stream, "events", 3) - probes) + " of " + N + " in Iggy");
         System.out.printf("nats-to-iggy: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
         Thread.sleep(500);
 
-        Map<String, Integer> partitionOfKey = new HashMap<>();
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>();
-        for (int partition = 0; partition < 3; partition++) {
-            int p = partition;
-            for (Message message : client.all(stream, "events", partition)) {
-                String body = new String(message.payload(), StandardCharsets.UTF_8);
-                HeaderValue key = message.userHeaders().get(HeaderKey.fromString("key"));
-                if (key == null) {
-                    continue; // a probe
-                }
-                assertThat(body).contains("\"device\":\"" + key.asString() + "\"");
-                assertThat(partitionOfKey.computeIfAbsent(key.asString(), k -> p))
-                        .as("Iggy partition of key %s", key.asString())
-                        .isEqualTo(partition);
-                byKey.computeIfAbsent(key.asString(), k -> new ArrayList<>()).add(body);
-                all.add(body);
-            }
-        }
-        assertThat(all).containsExactlyInAnyOrderElementsOf(bodies(0, N));
-        assertThat(byKey).hasSize(KEYS);
-        byKey.forEach((key, bodies) -> assertThat(bodies)
-                .as("messages of key %s in publish order", key)
-                .containsExactlyElementsOf(bodiesOf(key, N)));
+        // the key header became the Iggy partition key (the probes have none)
+        List<List<Message>> partitions = byPartition(stream, "events", 3).stream()
+                .map(messages -> messages.stream()
+                        .filter(message -> message.userHeaders().containsKey(HeaderKey.fromString("key")))
+                        .toList())
+                .toList();
+        KeyedArrival.assertKeyedInOrder(KeyedArrival.inIggy(partitions, "key", KeyedArrival::payload), DEVICES.sent(N));
     }
 
     /** The JetStream stream holds exactly the messages, in Iggy order, each with the key header of its Iggy message. */
     private void assertStoredInOrder(String jetStream, int count) throws Exception {
+        Thread.sleep(1000); // a repeat JetStream failed to drop would show by now
         JetStreamManagement jsm = nats.jetStreamManagement();
         List<String> bodies = new ArrayList<>();
         for (long seq = 1; seq <= count; seq++) {
@@ -211,7 +164,7 @@ class NatsPipeIT extends PipeTestSupport {
             assertThat(info.getHeaders().getFirst("Nats-Msg-Id")).endsWith("/events/0/" + (seq - 1));
             bodies.add(body);
         }
-        assertThat(bodies).containsExactlyElementsOf(bodies(0, count));
+        assertThat(bodies).containsExactlyElementsOf(DEVICES.bodies(0, count));
         assertThat(stored(jetStream)).isEqualTo(count);
     }
 
@@ -226,43 +179,5 @@ class NatsPipeIT extends PipeTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private int count(String stream) {
-        try {
-            int count = 0;
-            for (int partition = 0; partition < 3; partition++) {
-                count += client.all(stream, "events", partition).size();
-            }
-            return count;
-        } catch (RuntimeException e) {
-            return 0; // the pipe has not created the stream yet
-        }
-    }
-
-    private static String key(int i) {
-        return "d-" + (i % KEYS);
-    }
-
-    private static String body(int i) {
-        return "{\"device\":\"" + key(i) + "\",\"n\":" + i + "}";
-    }
-
-    private static List<String> bodies(int from, int to) {
-        return IntStream.range(from, to).mapToObj(NatsPipeIT::body).toList();
-    }
-
-    private static List<String> bodiesOf(String key, int count) {
-        return IntStream.range(0, count)
-                .filter(i -> key(i).equals(key))
-                .mapToObj(NatsPipeIT::body)
-                .toList();
-    }
-
-    /** Iggy messages with a {@code key} header, as a keyed producer would write them. */
-    private static List<Message> messages(int from, int to) {
-        return IntStream.range(from, to)
-                .mapToObj(i -> Message.of(body(i), Map.of(HeaderKey.fromString("key"), HeaderValue.fromString(key(i)))))
-                .toList();
     }
 }

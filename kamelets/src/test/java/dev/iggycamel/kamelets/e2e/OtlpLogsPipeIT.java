@@ -18,7 +18,7 @@ package dev.iggycamel.kamelets.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.JsonFormat;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import dev.iggycamel.kamelets.Pipes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -35,15 +35,14 @@ import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
 import java.lang.reflect.Field;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -66,45 +65,40 @@ class OtlpLogsPipeIT extends PipeTestSupport {
 
     private final List<LogRecord> received = Collections.synchronizedList(new ArrayList<>());
     private final List<String> services = Collections.synchronizedList(new ArrayList<>());
-    private HttpServer receiver;
+    private HttpStandIn receiver;
     private CamelContext sourceContext;
 
     /** An OTLP/HTTP JSON logs receiver: parses each request strictly, answers 200 {} like a collector. */
-    private void startReceiver(int port) throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        receiver.createContext("/v1/logs", exchange -> {
-            int status = 200;
-            try {
-                assertThat(exchange.getRequestMethod()).isEqualTo("POST");
-                assertThat(exchange.getRequestHeaders().getFirst("Content-Type"))
-                        .startsWith("application/json");
-                ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
-                JsonFormat.parser()
-                        .merge(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), request);
-                for (ResourceLogs resource : request.getResourceLogsList()) {
-                    for (ScopeLogs scope : resource.getScopeLogsList()) {
-                        for (LogRecord record : scope.getLogRecordsList()) {
-                            services.add(attribute(resource.getResource().getAttributesList(), "service.name"));
-                            received.add(record);
-                        }
+    private void receive(HttpExchange exchange) throws IOException {
+        int status = 200;
+        try {
+            assertThat(exchange.getRequestMethod()).isEqualTo("POST");
+            assertThat(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json");
+            ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
+            JsonFormat.parser()
+                    .merge(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), request);
+            for (ResourceLogs resource : request.getResourceLogsList()) {
+                for (ScopeLogs scope : resource.getScopeLogsList()) {
+                    for (LogRecord record : scope.getLogRecordsList()) {
+                        services.add(attribute(resource.getResource().getAttributesList(), "service.name"));
+                        received.add(record);
                     }
                 }
-            } catch (Throwable e) {
-                status = 400;
             }
-            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        receiver.start();
+        } catch (Throwable e) {
+            status = 400;
+        }
+        byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
     }
 
     @AfterEach
     void stopServers() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         if (sourceContext != null) {
             sourceContext.stop();
@@ -118,52 +112,31 @@ class OtlpLogsPipeIT extends PipeTestSupport {
             level = 2,
             against = "in-JVM OTLP/HTTP JSON receiver parsing with opentelemetry-proto 1.3.2 (JsonFormat)")
     void everyRecordArrivesAndNothingIsCommittedWhileTheReceiverIsDown() throws Exception {
-        startReceiver(0);
-        int port = receiver.getAddress().getPort();
+        receiver = new HttpStandIn("/v1/logs", this::receive);
         String stream = unique("otlp");
-        String group = "iggy-to-otlp-logs";
-        client.createTopic(stream, "logs", 1);
-        client.send(stream, "logs", 0, lines(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "logs");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("otlp-logs-sink.url", "http://127.0.0.1:" + port + "/v1/logs");
-        long started = System.nanoTime();
-        startPipe("iggy-to-otlp-logs", properties);
-
-        await(Duration.ofSeconds(60), () -> received.size() >= N, () -> received.size() + " of " + N);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "logs", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "logs", group, 0));
-        System.out.printf("otlp logs sink: %d records in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
-
-        // the receiver is down: the new messages stay in Iggy, uncommitted
-        receiver.stop(0);
-        client.send(stream, "logs", 0, lines(N, N + 100));
-        Thread.sleep(2000);
-        assertThat(client.groupOffset(stream, "logs", group, 0)).isEqualTo(N - 1);
-        assertThat(received).hasSize(N);
-
-        startReceiver(port);
-        await(Duration.ofSeconds(60), () -> received.size() >= N + 100, () -> received.size() + " of " + (N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "logs", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "logs", group, 0));
-
-        assertThat(received).hasSize(N + 100);
-        for (int i = 0; i < N + 100; i++) {
-            LogRecord record = received.get(i);
-            assertThat(record.getBody().getStringValue()).isEqualTo("line " + i + ": something happened");
-            assertThat(record.getSeverityText()).isEqualTo("INFO");
-            assertThat(record.getSeverityNumberValue()).isEqualTo(9);
-            assertThat(record.getTimeUnixNano()).isPositive();
-            assertThat(attribute(record.getAttributesList(), "iggy.stream")).isEqualTo(stream);
-            assertThat(attribute(record.getAttributesList(), "iggy.offset")).isEqualTo(Integer.toString(i));
-        }
-        assertThat(services).containsOnly("iggy");
+        new SinkOutageScenario(this, "iggy-to-otlp-logs", stream)
+                .topic("logs")
+                .sending(OtlpLogsPipeIT::lines)
+                .sinkProperty("otlp-logs-sink.url", "http://127.0.0.1:" + receiver.port() + "/v1/logs")
+                .outage(receiver)
+                .outageLasts(Duration.ofSeconds(2))
+                .arrivedCount(received::size)
+                .assertArrived(count -> {
+                    assertThat(received).hasSize(count);
+                    for (int i = 0; i < count; i++) {
+                        LogRecord record = received.get(i);
+                        assertThat(record.getBody().getStringValue()).isEqualTo("line " + i + ": something happened");
+                        assertThat(record.getSeverityText()).isEqualTo("INFO");
+                        assertThat(record.getSeverityNumberValue()).isEqualTo(9);
+                        assertThat(record.getTimeUnixNano()).isPositive();
+                        assertThat(attribute(record.getAttributesList(), "iggy.stream"))
+                                .isEqualTo(stream);
+                        assertThat(attribute(record.getAttributesList(), "iggy.offset"))
+                                .isEqualTo(Integer.toString(i));
+                    }
+                    assertThat(services).containsOnly("iggy");
+                })
+                .run();
     }
 
     @Test
@@ -214,12 +187,8 @@ class OtlpLogsPipeIT extends PipeTestSupport {
             provider.shutdown().join(10, TimeUnit.SECONDS);
         }
 
-        await(
-                Duration.ofSeconds(30),
-                () -> received(stream).size() >= N,
-                () -> received(stream).size() + " of " + N);
+        List<Message> messages = awaitInIggy(stream, "logs", N, Duration.ofSeconds(30));
         System.out.printf("otlp logs source: %d records in %d ms%n", N, (System.nanoTime() - started) / 1_000_000);
-        List<Message> messages = received(stream);
         assertThat(messages).hasSize(N);
         for (int i = 0; i < N; i++) {
             ExportLogsServiceRequest.Builder one = ExportLogsServiceRequest.newBuilder();
@@ -248,14 +217,6 @@ class OtlpLogsPipeIT extends PipeTestSupport {
         Field delegate = OtlpHttpLogRecordExporterBuilder.class.getDeclaredField("delegate");
         delegate.setAccessible(true);
         ((HttpExporterBuilder<?>) delegate.get(builder)).exportAsJson();
-    }
-
-    private List<Message> received(String stream) {
-        try {
-            return client.all(stream, "logs", 0);
-        } catch (RuntimeException e) {
-            return List.of(); // the pipe has not created the topic yet
-        }
     }
 
     private static String attribute(List<KeyValue> attributes, String key) {

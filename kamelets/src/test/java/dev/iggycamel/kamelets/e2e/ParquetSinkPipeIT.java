@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -60,7 +59,7 @@ class ParquetSinkPipeIT extends PipeTestSupport {
         String group = "iggy-to-parquet";
         Path directory = tmp.resolve("orders");
         client.createTopic(stream, "orders", 1);
-        client.send(stream, "orders", 0, messages(0, N));
+        client.send(stream, "orders", 0, CodecOrders.messages(0, N));
 
         Map<String, String> properties = iggyProperties("iggy-source", stream, "orders");
         properties.put("iggy-source.consumerGroup", group);
@@ -82,16 +81,13 @@ class ParquetSinkPipeIT extends PipeTestSupport {
                 assertThat(file.getFileName().toString()).startsWith("orders-p0-");
             }
         }
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "orders", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "orders", group, 0));
+        awaitCommitted(stream, "orders", group, N - 1);
 
         // the directory cannot be written (a regular file stands in its place): nothing is committed
         Path written = tmp.resolve("orders-written");
         Files.move(directory, written);
         Files.writeString(directory, "not a directory");
-        client.send(stream, "orders", 0, messages(N, N + 100));
+        client.send(stream, "orders", 0, CodecOrders.messages(N, N + 100));
         Thread.sleep(2000);
         assertThat(client.groupOffset(stream, "orders", group, 0)).isEqualTo(N - 1);
         assertThat(Files.isRegularFile(directory)).isTrue();
@@ -103,10 +99,7 @@ class ParquetSinkPipeIT extends PipeTestSupport {
                 () -> records(directory).size() >= 100,
                 () -> records(directory).size() + " of 100 records in new Parquet files");
         assertRecords(records(directory), N, N + 100);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "orders", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "orders", group, 0));
+        awaitCommitted(stream, "orders", group, N + 99);
         assertRecords(records(written), 0, N);
     }
 
@@ -115,16 +108,7 @@ class ParquetSinkPipeIT extends PipeTestSupport {
         List<GenericRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparingLong(r -> (Long) r.get("id")));
         for (int i = from; i < to; i++) {
-            GenericRecord record = sorted.get(i - from);
-            assertThat(record.get("id")).as("record %d", i).isEqualTo((long) i);
-            assertThat(record.get("customer").toString()).isEqualTo(AvroCodecPipeIT.customer(i));
-            assertThat(record.get("amount")).isEqualTo(AvroCodecPipeIT.amount(i));
-            assertThat(record.get("paid")).isEqualTo(i % 3 == 0);
-            assertThat(record.get("note") == null ? null : record.get("note").toString())
-                    .isEqualTo(AvroCodecPipeIT.note(i));
-            List<String> items = new ArrayList<>();
-            ((List<?>) record.get("items")).forEach(item -> items.add(item.toString()));
-            assertThat(items).as("items of %d", i).isEqualTo(AvroCodecPipeIT.items(i));
+            CodecOrders.assertOrder(sorted.get(i - from), i);
         }
     }
 
@@ -162,10 +146,5 @@ class ParquetSinkPipeIT extends PipeTestSupport {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
         return records;
-    }
-
-    private static List<org.apache.iggy.message.Message> messages(int from, int to) {
-        return CodecMessages.utf8(
-                IntStream.range(from, to).mapToObj(AvroCodecPipeIT::json).toList());
     }
 }

@@ -30,6 +30,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,9 +53,14 @@ abstract class PipeTestSupport {
     }
 
     @AfterEach
+    void stopPipesAndDisconnect() {
+        stopPipes();
+        client.close();
+    }
+
+    /** Stops every pipe the test started (again, harmlessly), for a test whose clean-up must come after that. */
     void stopPipes() {
         contexts.forEach(CamelContext::stop);
-        client.close();
     }
 
     static Path pipe(String name) {
@@ -63,6 +69,11 @@ abstract class PipeTestSupport {
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A unique name that SQL dialects, ClickHouse, DynamoDB and MongoDB accept unquoted: a-z, 0-9 and '_'. */
+    static String uniqueTableName(String prefix) {
+        return unique(prefix).replace('-', '_');
     }
 
     /** Overrides that point a Kamelet (iggy-source or iggy-sink) at the test's Iggy server, stream and topic. */
@@ -91,6 +102,57 @@ abstract class PipeTestSupport {
         context.start();
         contexts.add(context);
         return context;
+    }
+
+    /** Waits (10 s at most) until the consumer group has committed the offset on partition 0 of the topic. */
+    void awaitCommitted(String stream, String topic, String group, long offset) throws InterruptedException {
+        await(
+                Duration.ofSeconds(10),
+                () -> client.groupOffset(stream, topic, group, 0) == offset,
+                () -> "offset " + client.groupOffset(stream, topic, group, 0) + " of " + group + ", not " + offset);
+    }
+
+    /** Every message of partition 0 of the topic, in order; none while the pipe has not created the topic. */
+    List<Message> inIggy(String stream, String topic) {
+        try {
+            return client.all(stream, topic, 0);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Waits until partition 0 of the topic holds at least {@code count} messages, and returns them all. */
+    List<Message> awaitInIggy(String stream, String topic, int count, Duration timeout) throws InterruptedException {
+        List<Message> received = new ArrayList<>();
+        await(
+                timeout,
+                () -> {
+                    received.clear();
+                    received.addAll(inIggy(stream, topic));
+                    return received.size() >= count;
+                },
+                () -> received.size() + " of " + count + " messages in " + stream + "/" + topic);
+        return received;
+    }
+
+    /** The messages of each of the first {@code partitions} partitions of the topic, in order. */
+    List<List<Message>> byPartition(String stream, String topic, int partitions) {
+        List<List<Message>> messages = new ArrayList<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            messages.add(client.all(stream, topic, partition));
+        }
+        return messages;
+    }
+
+    /** How many messages the first {@code partitions} partitions hold; 0 while the pipe has not created the stream. */
+    int countInIggy(String stream, String topic, int partitions) {
+        try {
+            return byPartition(stream, topic, partitions).stream()
+                    .mapToInt(List::size)
+                    .sum();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     static void await(Duration timeout, BooleanSupplier condition, Supplier<String> whatIsMissing)

@@ -15,7 +15,6 @@
  */
 package dev.iggycamel.kamelets.e2e;
 
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +31,6 @@ class PostgresqlPipeIT extends JdbcPipeTestSupport {
         ExternalServer.require("postgresql", 5432);
     }
 
-    private static Map<String, String> connection(String kamelet, int port) {
-        return Map.of(
-                kamelet + ".serverName", "127.0.0.1",
-                kamelet + ".serverPort", Integer.toString(port),
-                kamelet + ".databaseName", "iggy",
-                kamelet + ".username", "iggy",
-                kamelet + ".password", "iggy");
-    }
-
     @Test
     @ProvesLevel(
             target = "postgresql",
@@ -48,14 +38,7 @@ class PostgresqlPipeIT extends JdbcPipeTestSupport {
             level = 3,
             against = "PostgreSQL 15 (Debian postgresql-15, .ci/services/postgresql.sh) behind a TcpProxy")
     void everyMessageBecomesARowAndNothingIsCommittedWhileTheDatabaseIsDown() throws Exception {
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
-            sinkScenario(
-                    "iggy-to-postgresql",
-                    "postgresql-sink",
-                    connection("postgresql-sink", proxy.port()),
-                    DB,
-                    Outage.of(proxy));
-        }
+        serverSinkScenario("postgresql", 5432, DB);
     }
 
     @Test
@@ -65,6 +48,6 @@ class PostgresqlPipeIT extends JdbcPipeTestSupport {
             level = 3,
             against = "PostgreSQL 15 (Debian postgresql-15, .ci/services/postgresql.sh)")
     void everyRowArrivesInIggyAndIsDeleted() throws Exception {
-        sourceScenario("postgresql-to-iggy", "postgresql-source", connection("postgresql-source", 5432), DB);
+        serverSourceScenario("postgresql", 5432, DB);
     }
 }

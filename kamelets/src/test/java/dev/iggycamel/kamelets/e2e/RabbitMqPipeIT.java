@@ -32,15 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
-import org.apache.camel.CamelContext;
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.HeaderValue;
-import org.apache.iggy.message.Message;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class RabbitMqPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
-    private static final int KEYS = 7;
+    private static final int N = SinkOutageScenario.N;
+    private static final DeviceMessages DEVICES = new DeviceMessages("d-");
     // receiveLocalOnly: no link drain after a receive timeout (RabbitMQ 3.10 answers a drain with amqp:internal-error)
     private static final String AMQP10_URI =
             "amqp://127.0.0.1:5672?jms.username=iggy&jms.password=iggy&jms.receiveLocalOnly=true&jms.closeTimeout=2000";
@@ -67,7 +60,6 @@ class RabbitMqPipeIT extends PipeTestSupport {
     private TcpProxy proxy;
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
-    private final List<CamelContext> pipes = new ArrayList<>();
 
     @BeforeEach
     void connectToRabbitMq() throws Exception {
@@ -83,7 +75,7 @@ class RabbitMqPipeIT extends PipeTestSupport {
 
     @AfterEach
     void cleanUp() throws Exception {
-        pipes.forEach(CamelContext::stop); // before the queues go, so that no consumer declares them again
+        stopPipes(); // before the queues go, so that no consumer declares them again
         for (String queue : queues) {
             channel.queueDelete(queue);
         }
@@ -109,50 +101,21 @@ class RabbitMqPipeIT extends PipeTestSupport {
             against = "Debian rabbitmq-server 3.10.8 on 127.0.0.1:5672, AMQP 0-9-1 (.ci/services/rabbitmq.sh)")
     void everyMessageIsPublishedAndNothingIsCommittedWhileTheBrokerIsDown() throws Exception {
         String stream = unique("rabbitmq");
-        String group = "iggy-to-rabbitmq";
         String queue = stream + "-events";
         queues.add(queue);
         exchanges.add("iggy-it." + stream);
         proxy = new TcpProxy("127.0.0.1", 5672);
 
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("spring-rabbitmq-sink.port", Integer.toString(proxy.port()));
-        properties.put("spring-rabbitmq-sink.exchangeName", "iggy-it." + stream);
-        properties.put("spring-rabbitmq-sink.queues", queue);
-        long start = System.nanoTime();
-        pipes.add(startPipe("iggy-to-rabbitmq", properties));
-
         List<Received> received = new ArrayList<>();
-        await(Duration.ofSeconds(60), () -> drain(queue, received) >= N, () -> received.size() + " of " + N);
-        assertThat(received).extracting(Received::body).containsExactlyElementsOf(bodies(0, N));
-        // the Iggy message's headers travel as AMQP headers: the key of every message arrived with it
-        assertThat(received).allMatch(r -> r.body().contains("\"device\":\"" + r.key() + "\""));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        System.out.printf("iggy-to-rabbitmq: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-
-        // the broker goes down for the pipe: new messages wait in Iggy, their offsets are not committed
-        proxy.down();
-        client.send(stream, "events", 0, messages(N, N + 100));
-        Thread.sleep(3000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(drain(queue, received)).isEqualTo(N);
-
-        // back on the same port: everything arrives, in order, and is committed
-        proxy.up();
-        await(Duration.ofSeconds(60), () -> drain(queue, received) >= N + 100, () -> received.size() + " of " + N);
-        assertThat(received).extracting(Received::body).containsExactlyElementsOf(bodies(0, N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        new SinkOutageScenario(this, "iggy-to-rabbitmq", stream)
+                .sending(DEVICES::keyed)
+                .sinkProperty("spring-rabbitmq-sink.port", Integer.toString(proxy.port()))
+                .sinkProperty("spring-rabbitmq-sink.exchangeName", "iggy-it." + stream)
+                .sinkProperty("spring-rabbitmq-sink.queues", queue)
+                .outage(proxy)
+                .arrivedCount(() -> drain(queue, received))
+                .assertArrived(count -> assertReceivedInOrder(received, count))
+                .run();
     }
 
     @Test
@@ -172,15 +135,15 @@ class RabbitMqPipeIT extends PipeTestSupport {
         properties.put("iggy-sink.partitions", "3");
         properties.put("spring-rabbitmq-source.exchangeName", exchange);
         properties.put("spring-rabbitmq-source.queues", queue);
-        pipes.add(startPipe("rabbitmq-to-iggy", properties));
+        startPipe("rabbitmq-to-iggy", properties);
         await(Duration.ofSeconds(30), () -> queueExists(queue), () -> "the pipe declared no queue " + queue);
 
         long start = System.nanoTime();
         for (int i = 0; i < N; i++) {
             AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                    .headers(Map.of("key", key(i)))
+                    .headers(Map.of("key", DEVICES.key(i)))
                     .build();
-            channel.basicPublish(exchange, "telemetry", props, body(i).getBytes(StandardCharsets.UTF_8));
+            channel.basicPublish(exchange, "telemetry", props, DEVICES.body(i).getBytes(StandardCharsets.UTF_8));
         }
         assertArrivedByKey(stream, start, "rabbitmq-to-iggy");
     }
@@ -196,48 +159,21 @@ class RabbitMqPipeIT extends PipeTestSupport {
                     "Debian rabbitmq-server 3.10.8 on 127.0.0.1:5672, AMQP 1.0 via rabbitmq_amqp1_0 (.ci/services/rabbitmq.sh)")
     void amqp10EveryMessageIsSentAndNothingIsCommittedWhileTheBrokerIsDown() throws Exception {
         String stream = unique("rabbitmq");
-        String group = "iggy-to-rabbitmq-amqp10";
         String queue = stream + "-events";
         queues.add(queue);
         proxy = new TcpProxy("127.0.0.1", 5672);
         Session session = jmsSession();
         MessageConsumer consumer = session.createConsumer(session.createQueue(queue)); // declares the queue
 
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("jms-pooled-amqp-10-sink.remoteURI", "amqp://127.0.0.1:" + proxy.port());
-        properties.put("jms-pooled-amqp-10-sink.destinationName", queue);
-        long start = System.nanoTime();
-        pipes.add(startPipe("iggy-to-rabbitmq-amqp10", properties));
-
         List<Received> received = listen(consumer);
-        await(Duration.ofSeconds(60), () -> received.size() >= N, () -> received.size() + " of " + N);
-        assertThat(received).extracting(Received::body).containsExactlyElementsOf(bodies(0, N));
-        assertThat(received).allMatch(r -> r.body().contains("\"device\":\"" + r.key() + "\""));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        System.out.printf(
-                "iggy-to-rabbitmq-amqp10: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-
-        proxy.down();
-        client.send(stream, "events", 0, messages(N, N + 100));
-        Thread.sleep(3000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(received).hasSize(N);
-
-        proxy.up();
-        await(Duration.ofSeconds(60), () -> received.size() >= N + 100, () -> received.size() + " of " + N);
-        assertThat(received).extracting(Received::body).containsExactlyElementsOf(bodies(0, N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
+        new SinkOutageScenario(this, "iggy-to-rabbitmq-amqp10", stream)
+                .sending(DEVICES::keyed)
+                .sinkProperty("jms-pooled-amqp-10-sink.remoteURI", "amqp://127.0.0.1:" + proxy.port())
+                .sinkProperty("jms-pooled-amqp-10-sink.destinationName", queue)
+                .outage(proxy)
+                .arrivedCount(received::size)
+                .assertArrived(count -> assertReceivedInOrder(received, count))
+                .run();
     }
 
     @Test
@@ -258,13 +194,13 @@ class RabbitMqPipeIT extends PipeTestSupport {
         Map<String, String> properties = iggyProperties("iggy-sink", stream, "events");
         properties.put("iggy-sink.partitions", "3");
         properties.put("jms-amqp-10-source.destinationName", queue);
-        pipes.add(startPipe("rabbitmq-amqp10-to-iggy", properties));
+        startPipe("rabbitmq-amqp10-to-iggy", properties);
 
         long start = System.nanoTime();
         for (int i = 0; i < N; i++) {
             BytesMessage message = session.createBytesMessage();
-            message.writeBytes(body(i).getBytes(StandardCharsets.UTF_8));
-            message.setStringProperty("key", key(i));
+            message.writeBytes(DEVICES.body(i).getBytes(StandardCharsets.UTF_8));
+            message.setStringProperty("key", DEVICES.key(i));
             producer.send(message);
         }
         assertArrivedByKey(stream, start, "rabbitmq-amqp10-to-iggy");
@@ -277,48 +213,21 @@ class RabbitMqPipeIT extends PipeTestSupport {
      * a key are on one partition, in the order they were published.
      */
     private void assertArrivedByKey(String stream, long start, String pipe) throws Exception {
-        await(Duration.ofSeconds(60), () -> count(stream) >= N, () -> count(stream) + " of " + N + " in Iggy");
+        await(
+                Duration.ofSeconds(60),
+                () -> countInIggy(stream, "events", 3) >= N,
+                () -> countInIggy(stream, "events", 3) + " of " + N + " in Iggy");
         System.out.printf("%s: %d messages in %d ms%n", pipe, N, (System.nanoTime() - start) / 1_000_000);
         Thread.sleep(500);
-        Map<String, Integer> partitionOfKey = new HashMap<>();
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>();
-        for (int partition = 0; partition < 3; partition++) {
-            int p = partition;
-            for (Message message : client.all(stream, "events", partition)) {
-                String body = new String(message.payload(), StandardCharsets.UTF_8);
-                String key =
-                        message.userHeaders().get(HeaderKey.fromString("key")).asString();
-                assertThat(body).contains("\"device\":\"" + key + "\"");
-                assertThat(partitionOfKey.computeIfAbsent(key, k -> p))
-                        .as("partition of key %s", key)
-                        .isEqualTo(partition);
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(body);
-                all.add(body);
-            }
-        }
-        assertThat(all).containsExactlyInAnyOrderElementsOf(bodies(0, N));
-        for (int k = 0; k < KEYS; k++) {
-            String key = "d-" + k;
-            assertThat(byKey.get(key))
-                    .as("messages of key %s in publish order", key)
-                    .containsExactlyElementsOf(IntStream.range(0, N)
-                            .filter(i -> key(i).equals(key))
-                            .mapToObj(RabbitMqPipeIT::body)
-                            .toList());
-        }
+        KeyedArrival.assertKeyedInOrder(
+                KeyedArrival.inIggy(byPartition(stream, "events", 3), "key", KeyedArrival::payload), DEVICES.sent(N));
     }
 
-    private int count(String stream) {
-        try {
-            int count = 0;
-            for (int partition = 0; partition < 3; partition++) {
-                count += client.all(stream, "events", partition).size();
-            }
-            return count;
-        } catch (RuntimeException e) {
-            return 0; // the pipe has not created the stream yet
-        }
+    /** The queue received exactly the first {@code count} messages, in Iggy order, each with its key as a header. */
+    private static void assertReceivedInOrder(List<Received> received, int count) {
+        assertThat(received).extracting(Received::body).containsExactlyElementsOf(DEVICES.bodies(0, count));
+        // the Iggy message's headers travel as AMQP headers: the key of every message arrived with it
+        assertThat(received).allMatch(r -> r.body().contains("\"device\":\"" + r.key() + "\""));
     }
 
     private record Received(String body, String key) {}
@@ -380,24 +289,5 @@ class RabbitMqPipeIT extends PipeTestSupport {
             }
         });
         return received;
-    }
-
-    private static String key(int i) {
-        return "d-" + (i % KEYS);
-    }
-
-    private static String body(int i) {
-        return "{\"device\":\"" + key(i) + "\",\"n\":" + i + "}";
-    }
-
-    private static List<String> bodies(int from, int to) {
-        return IntStream.range(from, to).mapToObj(RabbitMqPipeIT::body).toList();
-    }
-
-    /** Iggy messages with a {@code key} header, as a keyed producer would write them. */
-    private static List<Message> messages(int from, int to) {
-        return IntStream.range(from, to)
-                .mapToObj(i -> Message.of(body(i), Map.of(HeaderKey.fromString("key"), HeaderValue.fromString(key(i)))))
-                .toList();
     }
 }

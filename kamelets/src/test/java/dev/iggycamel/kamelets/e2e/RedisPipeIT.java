@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.iggy.message.HeaderKey;
-import org.apache.iggy.message.HeaderValue;
-import org.apache.iggy.message.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +35,7 @@ import redis.clients.jedis.Jedis;
  */
 class RedisPipeIT extends PipeTestSupport {
 
-    private static final int N = 1000;
-    private static final int KEYS = 7;
+    private static final int N = SinkOutageScenario.N;
 
     private Jedis redis;
     private final List<String> redisKeys = new ArrayList<>();
@@ -70,45 +66,18 @@ class RedisPipeIT extends PipeTestSupport {
             against = "Debian redis-server 7.0.15 on 127.0.0.1:6379 (.ci/services/redis.sh)")
     void everyMessageIsPushedToItsKeysListAndNothingIsCommittedWhileRedisIsDown() throws Exception {
         String stream = unique("redis");
-        String group = "iggy-to-redis";
-        List<String> keys =
-                IntStream.range(0, KEYS).mapToObj(k -> stream + "-d-" + k).toList();
-        keys.forEach(key -> redisKeys.add("iggy:events:" + key));
+        DeviceMessages devices = new DeviceMessages(stream + "-d-");
+        IntStream.range(0, DeviceMessages.KEYS).forEach(k -> redisKeys.add("iggy:events:" + devices.key(k)));
         proxy = new TcpProxy("127.0.0.1", 6379);
 
-        client.createTopic(stream, "events", 1);
-        client.send(stream, "events", 0, messages(stream, 0, N));
-
-        Map<String, String> properties = iggyProperties("iggy-source", stream, "events");
-        properties.put("iggy-source.consumerGroup", group);
-        properties.put("iggy-source.backoffMax", "500");
-        properties.put("redis-sink.redisPort", Integer.toString(proxy.port()));
-        long start = System.nanoTime();
-        startPipe("iggy-to-redis", properties);
-
-        await(Duration.ofSeconds(60), () -> stored() >= N, () -> stored() + " of " + N);
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N - 1,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        System.out.printf("iggy-to-redis: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
-        assertListsHold(stream, N);
-
-        // Redis goes down for the pipe: new messages wait in Iggy, their offsets are not committed
-        proxy.down();
-        client.send(stream, "events", 0, messages(stream, N, N + 100));
-        Thread.sleep(3000);
-        assertThat(client.groupOffset(stream, "events", group, 0)).isEqualTo(N - 1);
-        assertThat(stored()).isEqualTo(N);
-
-        // back on the same port: everything arrives, in order per key, and is committed
-        proxy.up();
-        await(Duration.ofSeconds(60), () -> stored() >= N + 100, () -> stored() + " of " + (N + 100));
-        await(
-                Duration.ofSeconds(10),
-                () -> client.groupOffset(stream, "events", group, 0) == N + 99,
-                () -> "offset " + client.groupOffset(stream, "events", group, 0));
-        assertListsHold(stream, N + 100);
+        // after the outage everything arrives, in order per key
+        new SinkOutageScenario(this, "iggy-to-redis", stream)
+                .sending(devices::keyed)
+                .sinkProperty("redis-sink.redisPort", Integer.toString(proxy.port()))
+                .outage(proxy)
+                .arrivedCount(this::stored)
+                .assertArrived(count -> assertListsHold(devices, count))
+                .run();
     }
 
     @Test
@@ -120,6 +89,7 @@ class RedisPipeIT extends PipeTestSupport {
     void everyPublishedMessageArrivesInIggy() throws Exception {
         String stream = unique("redis");
         String channel = "iggy-it:" + stream + ":devices";
+        DeviceMessages devices = new DeviceMessages(stream + "-d-");
 
         Map<String, String> properties = iggyProperties("iggy-sink", stream, "events");
         properties.put("redis-source.channels", channel);
@@ -130,72 +100,40 @@ class RedisPipeIT extends PipeTestSupport {
                 Duration.ofSeconds(30),
                 () -> {
                     redis.publish(channel, "probe");
-                    return count(stream) > 0;
+                    return countInIggy(stream, "events", 1) > 0;
                 },
                 () -> "the pipe never subscribed to " + channel);
-        int probes = count(stream);
+        int probes = countInIggy(stream, "events", 1);
 
         long start = System.nanoTime();
-        for (String body : bodies(stream, 0, N)) {
+        for (String body : devices.bodies(0, N)) {
             redis.publish(channel, body);
         }
         await(
                 Duration.ofSeconds(60),
-                () -> count(stream) >= probes + N,
-                () -> (count(stream) - probes) + " of " + N + " in Iggy");
+                () -> countInIggy(stream, "events", 1) >= probes + N,
+                () -> (countInIggy(stream, "events", 1) - probes) + " of " + N + " in Iggy");
         System.out.printf("redis-to-iggy: %d messages in %d ms%n", N, (System.nanoTime() - start) / 1_000_000);
         Thread.sleep(500);
         // every message once, intact (without a key iggy-sink sends balanced: frames may overtake each other)
         assertThat(client.all(stream, "events", 0))
                 .extracting(m -> new String(m.payload(), StandardCharsets.UTF_8))
                 .filteredOn(body -> !body.equals("probe"))
-                .containsExactlyInAnyOrderElementsOf(bodies(stream, 0, N));
+                .containsExactlyInAnyOrderElementsOf(devices.bodies(0, N));
     }
 
-    /** Each key's list holds exactly its messages, in Iggy order. */
-    private void assertListsHold(String stream, int count) {
-        for (int k = 0; k < KEYS; k++) {
-            String key = stream + "-d-" + k;
-            int which = k;
+    /** Each key's list holds exactly its messages among the first {@code count}, in Iggy order. */
+    private void assertListsHold(DeviceMessages devices, int count) {
+        for (int k = 0; k < DeviceMessages.KEYS; k++) {
+            String key = devices.key(k);
             assertThat(redis.lrange("iggy:events:" + key, 0, -1))
                     .as("list of key %s", key)
-                    .containsExactlyElementsOf(IntStream.range(0, count)
-                            .filter(i -> i % KEYS == which)
-                            .mapToObj(i -> body(stream, i))
-                            .toList());
+                    .containsExactlyElementsOf(devices.bodiesOfKey(key, count));
         }
         assertThat(stored()).isEqualTo(count);
     }
 
     private long stored() {
         return redisKeys.stream().mapToLong(redis::llen).sum();
-    }
-
-    private int count(String stream) {
-        try {
-            return client.all(stream, "events", 0).size();
-        } catch (RuntimeException e) {
-            return 0; // the pipe has not created the stream yet
-        }
-    }
-
-    private static String key(String stream, int i) {
-        return stream + "-d-" + (i % KEYS);
-    }
-
-    private static String body(String stream, int i) {
-        return "{\"device\":\"" + key(stream, i) + "\",\"n\":" + i + "}";
-    }
-
-    private static List<String> bodies(String stream, int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> body(stream, i)).toList();
-    }
-
-    /** Iggy messages with a {@code key} header, as a keyed producer would write them. */
-    private static List<Message> messages(String stream, int from, int to) {
-        return IntStream.range(from, to)
-                .mapToObj(i -> Message.of(
-                        body(stream, i), Map.of(HeaderKey.fromString("key"), HeaderValue.fromString(key(stream, i)))))
-                .toList();
     }
 }

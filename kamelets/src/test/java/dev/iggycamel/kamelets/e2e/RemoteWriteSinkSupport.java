@@ -35,60 +35,36 @@ import org.apache.iggy.message.Message;
  */
 abstract class RemoteWriteSinkSupport extends PipeTestSupport {
 
-    static final int N = 1000;
     static final int SERIES = 10;
 
-    /** The samples of one series as (timestamp ms, value) pairs, read back through the query API. */
+    /**
+     * Runs the pipe against the receiver at host:port through a {@link TcpProxy}, writing to its writePath and
+     * reading back through the query API at queryBase.
+     */
     void deliversEverySample(String pipe, String host, int port, String writePath, String queryBase) throws Exception {
         String stream = unique("rw");
         String metric = "iggy_" + stream.replace('-', '_');
-        String group = pipe;
         long t0 = System.currentTimeMillis() - 300_000L;
-        client.createTopic(stream, "metrics", 1);
-        client.send(stream, "metrics", 0, samples(metric, t0, 0, N));
-
         try (TcpProxy proxy = new TcpProxy(host, port)) {
-            Map<String, String> properties = iggyProperties("iggy-source", stream, "metrics");
-            properties.put("iggy-source.consumerGroup", group);
-            properties.put("iggy-source.backoffMax", "500");
-            properties.put("prometheus-remote-write-sink.url", "http://127.0.0.1:" + proxy.port() + writePath);
-            long started = System.nanoTime();
-            startPipe(pipe, properties);
-
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(queryBase, metric) >= N,
-                    () -> count(queryBase, metric) + " of " + N + " samples");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "metrics", group, 0) == N - 1,
-                    () -> "offset " + client.groupOffset(stream, "metrics", group, 0));
-            System.out.printf("%s: %d samples in %d ms%n", pipe, N, (System.nanoTime() - started) / 1_000_000);
-
-            // the receiver is unreachable: the new samples stay in Iggy, uncommitted
-            proxy.down();
-            client.send(stream, "metrics", 0, samples(metric, t0, N, N + 100));
-            Thread.sleep(2000);
-            assertThat(client.groupOffset(stream, "metrics", group, 0)).isEqualTo(N - 1);
-            assertThat(count(queryBase, metric)).isEqualTo(N);
-
-            proxy.up();
-            await(
-                    Duration.ofSeconds(60),
-                    () -> count(queryBase, metric) >= N + 100,
-                    () -> count(queryBase, metric) + " of " + (N + 100) + " samples");
-            await(
-                    Duration.ofSeconds(10),
-                    () -> client.groupOffset(stream, "metrics", group, 0) == N + 99,
-                    () -> "offset " + client.groupOffset(stream, "metrics", group, 0));
+            new SinkOutageScenario(this, pipe, stream)
+                    .topic("metrics")
+                    .sending((from, to) -> samples(metric, t0, from, to))
+                    .sinkProperty("prometheus-remote-write-sink.url", "http://127.0.0.1:" + proxy.port() + writePath)
+                    .outage(proxy)
+                    .outageLasts(Duration.ofSeconds(2))
+                    .arrivedCount(() -> count(queryBase, metric))
+                    .assertArrived(count -> assertSamples(queryBase, metric, t0, count))
+                    .run();
         }
+    }
 
-        // every sample intact: series labels, timestamp and value
+    /** The first {@code count} samples arrived intact: series labels, timestamp and value. */
+    private static void assertSamples(String queryBase, String metric, long t0, int count) {
         Map<String, List<List<Object>>> series = rawSamples(queryBase, metric);
         assertThat(series).hasSize(SERIES);
         for (int s = 0; s < SERIES; s++) {
             List<List<Object>> expected = new ArrayList<>();
-            for (int i = s; i < N + 100; i += SERIES) {
+            for (int i = s; i < count; i += SERIES) {
                 expected.add(List.of(t0 + i * 10L, (double) i));
             }
             assertThat(series.get("s" + s)).as("series s" + s).isEqualTo(expected);

@@ -62,6 +62,12 @@ class SqlitePipeIT extends JdbcPipeTestSupport {
                 }
                 lock.close();
             }
+
+            /** The exclusive lock keeps the test's own reads out too. */
+            @Override
+            public boolean farSideReadableWhileDown() {
+                return false;
+            }
         });
     }
 }

@@ -28,8 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP forwarder between a pipe and its target server, so a test can take the target "down" (connections cut and
  * refused) and bring it back on the same port without stopping a shared server such as a Debian-packaged database.
+ * The test's own clients talk to the server directly, so they can still read it during the outage.
  */
-final class TcpProxy implements AutoCloseable {
+final class TcpProxy implements AutoCloseable, Outage {
 
     private final String targetHost;
     private final int targetPort;
@@ -49,7 +50,8 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Accepts connections again, on the same port. */
-    synchronized void up() throws IOException {
+    @Override
+    public synchronized void up() throws IOException {
         if (server != null) {
             return;
         }
@@ -64,7 +66,8 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Cuts every open connection and refuses new ones until {@link #up()}. */
-    synchronized void down() throws IOException {
+    @Override
+    public synchronized void down() throws IOException {
         if (server == null) {
             return;
         }

@@ -64,21 +64,26 @@ class CatalogValidationTest {
 
     @TestFactory
     Stream<DynamicTest> kameletsFollowTheRules() throws Exception {
-        return KameletFiles.ourKamelets().stream()
-                .map(file -> dynamicTest(file.getFileName().toString(), () -> {
-                    Violations v = new Violations();
-                    kameletRules.validate(file, v);
-                    assertTrue(v.list().isEmpty(), () -> "Kamelet rules broken:\n" + v);
-                }));
+        return followTheRules(KameletFiles.ourKamelets(), kameletRules::validate, "Kamelet");
     }
 
     @TestFactory
     Stream<DynamicTest> pipesFollowTheRules() throws Exception {
-        return KameletFiles.pipes().stream()
+        return followTheRules(KameletFiles.pipes(), PipeRules::validate, "Pipe");
+    }
+
+    /** The rules a file must follow, reporting what it breaks. */
+    private interface Rules {
+        void validate(Path file, Violations v) throws Exception;
+    }
+
+    /** One test per file: no rule broken. */
+    private static Stream<DynamicTest> followTheRules(List<Path> files, Rules rules, String what) {
+        return files.stream()
                 .map(file -> dynamicTest(file.getFileName().toString(), () -> {
                     Violations v = new Violations();
-                    PipeRules.validate(file, v);
-                    assertTrue(v.list().isEmpty(), () -> "Pipe rules broken:\n" + v);
+                    rules.validate(file, v);
+                    assertTrue(v.list().isEmpty(), () -> what + " rules broken:\n" + v);
                 }));
     }
 

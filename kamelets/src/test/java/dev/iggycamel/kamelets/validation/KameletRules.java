@@ -15,7 +15,6 @@
  */
 package dev.iggycamel.kamelets.validation;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,24 +50,8 @@ final class KameletRules {
     }
 
     void validate(Path file, Violations v) throws Exception {
-        v.check(
-                Files.readString(file).startsWith("# ----"),
-                file,
-                "license-header",
-                "must open with the license block");
-        Map<String, Object> doc = Yaml.load(file);
+        Map<String, Object> doc = ResourceHeadRule.validate(file, "Kamelet", ".kamelet.yaml", v);
         String name = Yaml.text(doc, "metadata", "name");
-        v.check(
-                "camel.apache.org/v1".equals(doc.get("apiVersion")),
-                file,
-                "api-version",
-                "must be camel.apache.org/v1");
-        v.check("Kamelet".equals(doc.get("kind")), file, "kind", "must be Kamelet");
-        v.check(
-                name != null && file.getFileName().toString().equals(name + ".kamelet.yaml"),
-                file,
-                "file-name",
-                "must be metadata.name + .kamelet.yaml, metadata.name is " + name);
         if (name == null) {
             return;
         }

@@ -15,7 +15,6 @@
  */
 package dev.iggycamel.kamelets.validation;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,29 +34,13 @@ final class PipeRules {
     private PipeRules() {}
 
     static void validate(Path file, Violations v) throws Exception {
-        v.check(
-                Files.readString(file).startsWith("# ----"),
-                file,
-                "license-header",
-                "must open with the license block");
-        Map<String, Object> doc = Yaml.load(file);
+        Map<String, Object> doc = ResourceHeadRule.validate(file, "Pipe", ".pipe.yaml", v);
         String name = Yaml.text(doc, "metadata", "name");
-        v.check(
-                "camel.apache.org/v1".equals(doc.get("apiVersion")),
-                file,
-                "api-version",
-                "must be camel.apache.org/v1");
-        v.check("Pipe".equals(doc.get("kind")), file, "kind", "must be Pipe");
         v.check(
                 name != null && name.matches(DNS_1123) && name.length() <= 63,
                 file,
                 "pipe-name",
                 "metadata.name must be a Kubernetes name (lowercase letters, digits, '-', at most 63): " + name);
-        v.check(
-                name != null && file.getFileName().toString().equals(name + ".pipe.yaml"),
-                file,
-                "file-name",
-                "must be metadata.name + .pipe.yaml");
 
         List<String> refs = new ArrayList<>();
         for (Map<String, Object> endpoint : endpoints(doc)) {
@@ -70,10 +53,10 @@ final class PipeRules {
             refs.add(kamelet);
             v.check("Kamelet".equals(ref.get("kind")), file, "ref-kind", kamelet + ": ref.kind must be Kamelet");
             v.check(
-                    "camel.apache.org/v1".equals(ref.get("apiVersion")),
+                    ResourceHeadRule.API_VERSION.equals(ref.get("apiVersion")),
                     file,
                     "ref-api-version",
-                    kamelet + ": ref.apiVersion must be camel.apache.org/v1");
+                    kamelet + ": ref.apiVersion must be " + ResourceHeadRule.API_VERSION);
             Map<String, Object> definition = KameletFiles.kamelet(kamelet);
             if (definition == null) {
                 v.add(file, "ref-exists", "no Kamelet " + kamelet + " in this project or camel-kamelets");
