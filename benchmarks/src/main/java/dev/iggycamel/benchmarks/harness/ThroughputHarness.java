@@ -110,30 +110,44 @@ public final class ThroughputHarness {
         return report;
     }
 
+    /** The transports camel-iggy scenarios run with (option transportType). */
+    static final List<String> TRANSPORTS = List.of("sdk", "native");
+
+    /** The transport camel-iggy uses by default: the targets are checked for it. */
+    static final String DEFAULT_TRANSPORT = "native";
+
     /** Every scenario at the run's scale; the ids name payload size and transport. */
     static List<Scenario> scenarios(HarnessOptions o, ExchangeDriver driver) {
         List<Scenario> list = new ArrayList<>();
         list.add(new RawSdkScenarios.BatchSend("raw-batch-100B", 100, o.scaled(500_000), 4));
         list.add(new RawSdkScenarios.BatchSend("raw-batch-1KB", 1000, o.scaled(200_000), 4));
         list.add(new RawSdkScenarios.SingleSend("raw-single-100B", 100, o.scaled(2_000)));
-        list.add(new CamelScenarios.ListBodies("camel-list-100B-sdk", 100, o.scaled(500_000), 4, "", driver));
-        list.add(new CamelScenarios.ListBodies("camel-list-1KB-sdk", 1000, o.scaled(200_000), 4, "", driver));
-        list.add(new CamelScenarios.AutoBatched(
-                "camel-auto-100B-sdk", 100, o.scaled(300_000), o.senders(), o.window(), "", driver));
         list.add(new CamelScenarios.BlockingPerExchange("blocking-100B", 100, o.scaled(5_000), o.senders(), 8, driver));
         list.add(new RawSdkScenarios.PollLoop("raw-poll-100B", 100, o.scaled(500_000)));
-        list.add(new CamelScenarios.Consume("camel-poll-onPoll-100B-sdk", 100, o.scaled(500_000), "onPoll", ""));
-        list.add(new CamelScenarios.Consume(
-                "camel-poll-afterProcessing-100B-sdk", 100, o.scaled(500_000), "afterProcessing", ""));
+        for (String t : TRANSPORTS) {
+            String options = "&transportType=" + t;
+            list.add(new CamelScenarios.ListBodies("camel-list-100B-" + t, 100, o.scaled(500_000), 4, options, driver));
+            list.add(new CamelScenarios.ListBodies("camel-list-1KB-" + t, 1000, o.scaled(200_000), 4, options, driver));
+            list.add(new CamelScenarios.AutoBatched(
+                    "camel-auto-100B-" + t, 100, o.scaled(300_000), o.senders(), o.window(), options, driver));
+            list.add(new CamelScenarios.Consume(
+                    "camel-poll-onPoll-100B-" + t, 100, o.scaled(500_000), "onPoll", options));
+            list.add(new CamelScenarios.Consume(
+                    "camel-poll-afterProcessing-100B-" + t, 100, o.scaled(500_000), "afterProcessing", options));
+        }
         return list;
     }
 
-    /** The goals of issue 5, for the transport camel-iggy uses by default. */
+    /** The goals of issue 5: for the default transport, and the fast path's own goal for the native one. */
     static List<Target> targets() {
-        String t = "sdk";
+        String t = DEFAULT_TRANSPORT;
         List<Target> list = new ArrayList<>();
         list.add(Target.atLeast("List bodies vs raw batched, 1 KB", "camel-list-1KB-" + t, "raw-batch-1KB", 0.9));
         list.add(Target.atLeast("List bodies vs raw batched, 100 B", "camel-list-100B-" + t, "raw-batch-100B", 0.8));
+        list.add(Target.above(
+                "fast path: List bodies vs raw batched, 1 KB", "camel-list-1KB-native", "raw-batch-1KB", 1.0));
+        list.add(Target.above(
+                "fast path: List bodies vs raw batched, 100 B", "camel-list-100B-native", "raw-batch-100B", 1.0));
         list.add(Target.atLeast(
                 "auto-batched (16 senders) vs raw batched", "camel-auto-100B-" + t, "raw-batch-100B", 0.5));
         list.add(Target.atLeast(
