@@ -556,7 +556,12 @@ public class IggyConfiguration implements Cloneable {
         return pollBatchSize;
     }
 
-    /** The most messages one poll returns. */
+    /**
+     * The most messages a poll task holds at once. Where the next poll may go out while a batch is processed
+     * (commitMode=onPoll in a group polling from next, or a consumer without a group, except with manual commits), each poll asks for
+     * half of it, so that the server works on the next batch while the route processes this one; otherwise each
+     * poll asks for all of it.
+     */
     public void setPollBatchSize(int pollBatchSize) {
         this.pollBatchSize = pollBatchSize;
     }
