@@ -28,6 +28,7 @@ import java.util.List;
  * --warmup N            warm-up passes over every scenario before the rounds (default 2)
  * --scale F             multiplies every scenario's message count (default 1; 0.1 with --quick)
  * --only a,b            only these scenarios (their baselines are added)
+ * --no-baselines        with --only: not even the baselines (to profile one scenario)
  * --senders N           threads feeding the auto-batched and blocking routes (default 16)
  * --window N            exchanges each auto-batching sender keeps outstanding (default 512)
  * --in-process          the embedded server in the harness's JVM instead of a JVM of its own
@@ -42,6 +43,7 @@ record HarnessOptions(
         int warmup,
         double scale,
         List<String> only,
+        boolean withBaselines,
         int senders,
         int window,
         boolean inProcess,
@@ -65,6 +67,7 @@ record HarnessOptions(
                 Integer.parseInt(value(args, "--warmup", quick ? "1" : "2")),
                 Double.parseDouble(value(args, "--scale", quick ? "0.1" : "1")),
                 only.isBlank() ? List.of() : Arrays.asList(only.split(",")),
+                !has(args, "--no-baselines"),
                 Integer.parseInt(value(args, "--senders", "16")),
                 Integer.parseInt(value(args, "--window", "512")),
                 has(args, "--in-process"),

@@ -22,6 +22,8 @@ package dev.iggycamel.benchmarks.harness;
 record Target(String goal, String scenario, String baseline, Kind kind, double bound) {
 
     enum Kind {
+        /** Not a goal: a ratio shown for what it explains (a ceiling, another mode). */
+        REFERENCE,
         RATIO_AT_LEAST,
         RATIO_ABOVE,
         ALLOCATION_AT_MOST_PLUS
@@ -29,6 +31,10 @@ record Target(String goal, String scenario, String baseline, Kind kind, double b
 
     static Target atLeast(String goal, String scenario, String baseline, double ratio) {
         return new Target(goal, scenario, baseline, Kind.RATIO_AT_LEAST, ratio);
+    }
+
+    static Target reference(String what, String scenario, String baseline) {
+        return new Target(what, scenario, baseline, Kind.REFERENCE, 0);
     }
 
     static Target above(String goal, String scenario, String baseline, double ratio) {
@@ -47,6 +53,7 @@ record Target(String goal, String scenario, String baseline, Kind kind, double b
     /** Whether the measured value (the median ratio, or the median allocation difference) meets the goal. */
     boolean met(double value) {
         return switch (kind) {
+            case REFERENCE -> true;
             case RATIO_AT_LEAST -> value >= bound;
             case RATIO_ABOVE -> value > bound;
             case ALLOCATION_AT_MOST_PLUS -> value <= bound;
@@ -55,6 +62,7 @@ record Target(String goal, String scenario, String baseline, Kind kind, double b
 
     String requirement() {
         return switch (kind) {
+            case REFERENCE -> "(reference)";
             case RATIO_AT_LEAST -> ">= " + bound + "x";
             case RATIO_ABOVE -> "> " + bound + "x";
             case ALLOCATION_AT_MOST_PLUS -> "<= +" + (int) bound + " B/msg";

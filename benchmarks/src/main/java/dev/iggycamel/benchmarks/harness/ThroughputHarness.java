@@ -124,6 +124,9 @@ public final class ThroughputHarness {
         list.add(new RawSdkScenarios.SingleSend("raw-single-100B", 100, o.scaled(2_000)));
         list.add(new CamelScenarios.BlockingPerExchange("blocking-100B", 100, o.scaled(5_000), o.senders(), 8, driver));
         list.add(new RawSdkScenarios.PollLoop("raw-poll-100B", 100, o.scaled(500_000)));
+        list.add(new CamelScenarios.CamelOnly("camel-only-1-sender-100B", 100, o.scaled(500_000), 1, 1, driver));
+        list.add(new CamelScenarios.CamelOnly(
+                "camel-only-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), driver));
         for (String t : TRANSPORTS) {
             String options = "&transportType=" + t;
             list.add(new CamelScenarios.ListBodies("camel-list-100B-" + t, 100, o.scaled(500_000), 4, options, driver));
@@ -135,6 +138,12 @@ public final class ThroughputHarness {
             list.add(new CamelScenarios.Consume(
                     "camel-poll-afterProcessing-100B-" + t, 100, o.scaled(500_000), "afterProcessing", options));
         }
+        list.add(new CamelScenarios.Consume(
+                "camel-poll-batching-onPoll-100B-" + DEFAULT_TRANSPORT,
+                100,
+                o.scaled(500_000),
+                "onPoll",
+                "&batching=true&transportType=" + DEFAULT_TRANSPORT));
         return list;
     }
 
@@ -159,6 +168,18 @@ public final class ThroughputHarness {
                 "camel-poll-afterProcessing-100B-" + t,
                 "raw-poll-100B",
                 0.7));
+        list.add(Target.reference(
+                "ceiling: Camel alone, one thread, one exchange per message",
+                "camel-only-1-sender-100B",
+                "raw-poll-100B"));
+        list.add(Target.reference(
+                "ceiling: Camel alone, fed like the auto-batched route",
+                "camel-only-16-senders-100B",
+                "raw-batch-100B"));
+        list.add(Target.reference(
+                "consumer batching=true (one exchange per poll) vs raw poll loop",
+                "camel-poll-batching-onPoll-100B-" + t,
+                "raw-poll-100B"));
         list.add(Target.allocation("camel-list-100B-" + t, "raw-batch-100B", 100));
         list.add(Target.allocation("camel-list-1KB-" + t, "raw-batch-1KB", 100));
         list.add(Target.allocation("camel-auto-100B-" + t, "raw-batch-100B", 100));
@@ -173,7 +194,7 @@ public final class ThroughputHarness {
             return all;
         }
         Set<String> wanted = new LinkedHashSet<>(options.only());
-        for (Target target : targets()) {
+        for (Target target : options.withBaselines() ? targets() : List.<Target>of()) {
             if (wanted.contains(target.scenario())) {
                 wanted.add(target.baseline());
             }
