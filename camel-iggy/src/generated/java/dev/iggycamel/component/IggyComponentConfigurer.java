@@ -111,6 +111,8 @@ public class IggyComponentConfigurer extends PropertyConfigurerSupport implement
         case "tlscertificate":
         case "tlsCertificate": getOrCreateConfiguration(target).setTlsCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": target.setTransport(property(camelContext, dev.iggycamel.component.transport.IggyTransport.class, value)); return true;
+        case "transporttype":
+        case "transportType": getOrCreateConfiguration(target).setTransportType(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -207,6 +209,8 @@ public class IggyComponentConfigurer extends PropertyConfigurerSupport implement
         case "tlscertificate":
         case "tlsCertificate": return java.lang.String.class;
         case "transport": return dev.iggycamel.component.transport.IggyTransport.class;
+        case "transporttype":
+        case "transportType": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;
@@ -299,6 +303,8 @@ public class IggyComponentConfigurer extends PropertyConfigurerSupport implement
         case "tlscertificate":
         case "tlsCertificate": return getOrCreateConfiguration(target).getTlsCertificate();
         case "transport": return target.getTransport();
+        case "transporttype":
+        case "transportType": return getOrCreateConfiguration(target).getTransportType();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "username": return getOrCreateConfiguration(target).getUsername();

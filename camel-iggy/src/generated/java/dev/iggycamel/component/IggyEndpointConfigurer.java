@@ -102,6 +102,8 @@ public class IggyEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tls": target.getConfiguration().setTls(property(camelContext, boolean.class, value)); return true;
         case "tlscertificate":
         case "tlsCertificate": target.getConfiguration().setTlsCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "transporttype":
+        case "transportType": target.getConfiguration().setTransportType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -189,6 +191,8 @@ public class IggyEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tls": return boolean.class;
         case "tlscertificate":
         case "tlsCertificate": return java.lang.String.class;
+        case "transporttype":
+        case "transportType": return java.lang.String.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -277,6 +281,8 @@ public class IggyEndpointConfigurer extends PropertyConfigurerSupport implements
         case "tls": return target.getConfiguration().isTls();
         case "tlscertificate":
         case "tlsCertificate": return target.getConfiguration().getTlsCertificate();
+        case "transporttype":
+        case "transportType": return target.getConfiguration().getTransportType();
         case "username": return target.getConfiguration().getUsername();
         default: return null;
         }

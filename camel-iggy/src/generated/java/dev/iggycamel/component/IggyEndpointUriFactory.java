@@ -23,7 +23,7 @@ public class IggyEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("autoCreateConsumerGroup");
         props.add("autoCreateStream");
         props.add("autoCreateTopic");
@@ -70,6 +70,7 @@ public class IggyEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("tls");
         props.add("tlsCertificate");
         props.add("topic");
+        props.add("transportType");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

@@ -17,6 +17,7 @@ package dev.iggycamel.component;
 
 import dev.iggycamel.component.transport.IggyTransport;
 import dev.iggycamel.component.transport.sdk.SdkIggyTransport;
+import dev.iggycamel.component.transport.tcp.TcpIggyTransport;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -37,8 +38,12 @@ public class IggyComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(
             label = "advanced",
             autowired = true,
-            description = "How the component talks to Iggy; by default the Iggy Java SDK 0.8 over TCP.")
+            description = "How the component talks to Iggy, for every endpoint; when not set, each endpoint's"
+                    + " transportType chooses.")
     private IggyTransport transport;
+
+    private IggyTransport sdkTransport;
+    private IggyTransport nativeTransport;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -93,14 +98,28 @@ public class IggyComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     public IggyTransport getTransport() {
-        if (transport == null) {
-            transport = new SdkIggyTransport();
-        }
         return transport;
     }
 
-    /** How the component talks to Iggy; by default the Iggy Java SDK 0.8 over TCP. */
+    /** How the component talks to Iggy, for every endpoint; when not set, each endpoint's transportType chooses. */
     public void setTransport(IggyTransport transport) {
         this.transport = transport;
+    }
+
+    /** The transport an endpoint uses: the component's, else the shared one its transportType names. */
+    synchronized IggyTransport transportFor(IggyConfiguration endpointConfiguration) {
+        if (transport != null) {
+            return transport;
+        }
+        if ("sdk".equals(endpointConfiguration.getTransportType())) {
+            if (sdkTransport == null) {
+                sdkTransport = new SdkIggyTransport();
+            }
+            return sdkTransport;
+        }
+        if (nativeTransport == null) {
+            nativeTransport = new TcpIggyTransport();
+        }
+        return nativeTransport;
     }
 }

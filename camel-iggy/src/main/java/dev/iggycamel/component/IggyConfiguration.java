@@ -44,6 +44,7 @@ public class IggyConfiguration implements Cloneable {
     static final long DEFAULT_POLL_INTERVAL = 100;
     static final int DEFAULT_CONSUMERS_COUNT = 1;
     static final long DEFAULT_SHUTDOWN_TIMEOUT = 30000;
+    static final String DEFAULT_TRANSPORT_TYPE = "native";
 
     @UriPath(description = "The stream, by name or numeric id.")
     @Metadata(required = true)
@@ -85,6 +86,9 @@ public class IggyConfiguration implements Cloneable {
 
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_BACKOFF_MAX, javaType = "java.time.Duration")
     private long backoffMax = DEFAULT_BACKOFF_MAX;
+
+    @UriParam(label = "advanced", defaultValue = DEFAULT_TRANSPORT_TYPE, enums = "native,sdk")
+    private String transportType = DEFAULT_TRANSPORT_TYPE;
 
     @UriParam(defaultValue = "true")
     private boolean autoCreateStream = true;
@@ -341,6 +345,19 @@ public class IggyConfiguration implements Cloneable {
         this.partitions = partitions;
     }
 
+    public String getTransportType() {
+        return transportType;
+    }
+
+    /**
+     * How the endpoint speaks Iggy's TCP protocol: native (the component's own client: exchanges encoded straight
+     * into one send frame, polled messages decoded without per-field objects) or sdk (the Iggy Java SDK 0.8.0 client).
+     * Not used when the component is given a transport.
+     */
+    public void setTransportType(String transportType) {
+        this.transportType = transportType;
+    }
+
     public String getCompression() {
         return compression;
     }
@@ -539,7 +556,12 @@ public class IggyConfiguration implements Cloneable {
         return pollBatchSize;
     }
 
-    /** The most messages one poll returns. */
+    /**
+     * The most messages a poll task holds at once. Where the next poll may go out while a batch is processed
+     * (commitMode=onPoll in a group polling from next, or a consumer without a group, except with manual commits), each poll asks for
+     * half of it, so that the server works on the next batch while the route processes this one; otherwise each
+     * poll asks for all of it.
+     */
     public void setPollBatchSize(int pollBatchSize) {
         this.pollBatchSize = pollBatchSize;
     }

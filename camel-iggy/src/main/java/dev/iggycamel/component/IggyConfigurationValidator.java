@@ -57,6 +57,10 @@ final class IggyConfigurationValidator {
                 "none".equalsIgnoreCase(c.getCompression()) || "gzip".equalsIgnoreCase(c.getCompression()),
                 "compression",
                 "must be none or gzip, got " + c.getCompression());
+        require(
+                "native".equals(c.getTransportType()) || "sdk".equals(c.getTransportType()),
+                "transportType",
+                "must be native or sdk, got " + c.getTransportType());
         require(c.getMessageExpiry() >= 0, "messageExpiry", "must not be negative");
         require(c.getMaxTopicSize() >= 0, "maxTopicSize", "must not be negative");
         require(

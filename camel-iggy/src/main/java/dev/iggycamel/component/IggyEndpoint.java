@@ -228,7 +228,7 @@ public class IggyEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     }
 
     IggyTransport transport() {
-        return getComponent().getTransport();
+        return getComponent().transportFor(configuration);
     }
 
     /** The sender shared by this endpoint's producers, started by the first producer and stopped by the last. */

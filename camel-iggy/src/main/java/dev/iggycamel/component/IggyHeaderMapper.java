@@ -87,11 +87,15 @@ public final class IggyHeaderMapper {
         return mapped;
     }
 
-    /** Sets the user headers that pass the filter on the message, with the Java types their kinds map to. */
+    /**
+     * Sets the user headers that pass the filter on the message, with the Java types their kinds map to; a header
+     * the message already has (such as the component's own) is kept.
+     */
     public void fromIggy(Map<String, IggyHeaderValue> headers, Message message, Exchange exchange) {
         for (Map.Entry<String, IggyHeaderValue> header : headers.entrySet()) {
             Object value = decode(header.getValue());
-            if (filter == null || !filter.applyFilterToExternalHeaders(header.getKey(), value, exchange)) {
+            boolean allowed = filter == null || !filter.applyFilterToExternalHeaders(header.getKey(), value, exchange);
+            if (allowed && message.getHeader(header.getKey()) == null) {
                 message.setHeader(header.getKey(), value);
             }
         }

@@ -18,35 +18,32 @@ package dev.iggycamel.component;
 import dev.iggycamel.component.transport.InboundMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.HeadersMapFactory;
 
 /** Fills a consumed exchange from a polled message: the payload as byte[], the Iggy headers, the user headers. */
 final class IggyInboundConverter {
 
-    private final IggyEndpoint endpoint;
     private final IggyHeaderMapper headerMapper;
-    private final String consumerGroup;
+    private final IggyConsumedHeaders headers;
+    private final HeadersMapFactory headersMaps;
 
     IggyInboundConverter(IggyEndpoint endpoint) {
-        this.endpoint = endpoint;
         this.headerMapper = new IggyHeaderMapper(
                 endpoint.getHeaderFilterStrategy(), endpoint.getConfiguration().getHeaderPolicy());
-        this.consumerGroup = endpoint.getConfiguration().getConsumerGroup();
+        this.headers = new IggyConsumedHeaders(
+                endpoint.getConfiguration().getStream(),
+                endpoint.getConfiguration().getTopic(),
+                endpoint.getConfiguration().getConsumerGroup());
+        this.headersMaps = endpoint.getCamelContext().getCamelContextExtension().getHeadersMapFactory();
     }
 
     void fill(Exchange exchange, InboundMessage message, long partitionId) {
         Message in = exchange.getMessage();
         in.setBody(message.payload());
-        // user headers first: the component's own headers then win over anything a user header could claim
+        // one copy of a sorted map instead of a tree insertion per header
+        in.setHeaders(headersMaps.newMap(headers.of(
+                partitionId, message.offset(), message.id().toUuid(), message.timestamp(), message.originTimestamp())));
+        // user headers never replace the component's own
         headerMapper.fromIggy(message.headers(), in, exchange);
-        in.setHeader(IggyConstants.STREAM, endpoint.getConfiguration().getStream());
-        in.setHeader(IggyConstants.TOPIC, endpoint.getConfiguration().getTopic());
-        in.setHeader(IggyConstants.PARTITION_ID, partitionId);
-        in.setHeader(IggyConstants.OFFSET, message.offset());
-        in.setHeader(IggyConstants.MESSAGE_ID, message.id().toUuid());
-        in.setHeader(IggyConstants.TIMESTAMP, message.timestamp());
-        in.setHeader(IggyConstants.ORIGIN_TIMESTAMP, message.originTimestamp());
-        if (consumerGroup != null) {
-            in.setHeader(IggyConstants.CONSUMER_GROUP, consumerGroup);
-        }
     }
 }

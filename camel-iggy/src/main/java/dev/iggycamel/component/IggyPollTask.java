@@ -30,9 +30,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +75,18 @@ public final class IggyPollTask implements Runnable {
     private final Set<Long> started = new HashSet<>();
 
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final Completion routed = new Completion();
     private final boolean tracksPositions;
+    /** Whether the next poll goes out before the batch in hand is processed (see the constructor). */
+    private final boolean prefetching;
+    /** Messages per poll: half of pollBatchSize when prefetching, so that at most pollBatchSize are ever held. */
+    private final int pollCount;
+    /** The poll sent ahead, or null. */
+    private Prefetch prefetched;
+    /** Messages polled and not yet processed (the batch in hand and a prefetched one), and the most ever. */
+    private final AtomicInteger inHand = new AtomicInteger();
+
+    private final AtomicInteger maxInHand = new AtomicInteger();
     private volatile boolean running = true;
     private volatile State state = State.CONNECTING;
     private volatile Throwable lastError;
@@ -102,7 +116,17 @@ public final class IggyPollTask implements Runnable {
         this.tracksPositions = group == null
                 || configuration.getCommitMode() == IggyCommitMode.manual
                 || configuration.getPollingStrategy() != IggyPollingStrategy.next;
+        // the next poll may go out while this batch is processed when its position does not depend on how
+        // processing ends: the server commits at poll time (onPoll, a group's NEXT), or the task knows the next
+        // offset itself (a single consumer); a batch cut short (breakOnFirstError, stop) makes the task drop it
+        this.prefetching = configuration.getPollBatchSize() >= 2
+                && configuration.getCommitMode() != IggyCommitMode.manual
+                && (group == null || (configuration.getCommitMode() == IggyCommitMode.onPoll && !tracksPositions));
+        this.pollCount = prefetching ? configuration.getPollBatchSize() / 2 : configuration.getPollBatchSize();
     }
+
+    /** A poll sent before the batch in hand was processed: to which partition, and its answer. */
+    private record Prefetch(long partition, CompletableFuture<PolledBatch> batch) {}
 
     /** Connects, logs in and joins; used at start (failing it with the cause) and after a lost connection. */
     void connect() throws Exception {
@@ -146,59 +170,137 @@ public final class IggyPollTask implements Runnable {
                 }
             }
         } finally {
+            finishPrefetched();
             shutdown();
             finished.countDown();
         }
     }
 
     /**
-     * Polls once and processes what came; false when the task should wait a poll interval: it has no partition, or
-     * every partition of its rotation came back empty. One empty partition must not hold up another's backlog.
+     * Polls once (or takes the poll sent ahead) and processes what came; false when the task should wait a poll
+     * interval: it has no partition, or every partition of its rotation came back empty. One empty partition must
+     * not hold up another's backlog.
      */
     private boolean pollAndProcess() throws Exception {
         if (ownPartitions != null && ownPartitions.isEmpty()) {
             return false; // more tasks than partitions: this one has nothing to read
         }
-        long partition = -1;
-        PollingStart start = PollingStart.next();
-        if (tracksPositions) {
-            partition = nextPartition();
-            if (partition < 0) {
-                return false;
-            }
-            start = startFor(partition);
-        }
         boolean autoCommit = configuration.getCommitMode() == IggyCommitMode.onPoll;
-        PolledBatch batch = IggyFutures.await(
-                connection.poll(address, consumerRef, partition, start, configuration.getPollBatchSize(), autoCommit),
-                configuration.getConnectTimeout() * 2);
+        long partition;
+        PolledBatch batch;
+        Prefetch ahead = prefetched;
+        prefetched = null;
+        if (ahead != null) {
+            partition = ahead.partition();
+            batch = IggyFutures.await(ahead.batch(), configuration.getConnectTimeout() * 2);
+        } else {
+            partition = -1;
+            PollingStart start = PollingStart.next();
+            if (tracksPositions) {
+                partition = nextPartition();
+                if (partition < 0) {
+                    return false;
+                }
+                start = startFor(partition);
+            }
+            batch = IggyFutures.await(poll(partition, start, autoCommit), configuration.getConnectTimeout() * 2);
+        }
         lastPollAt = System.currentTimeMillis();
         statistics.polls.increment();
         List<InboundMessage> messages = batch.messages();
-        IggyPartitionProgress partitionProgress =
-                progress.computeIfAbsent(batch.partitionId(), IggyPartitionProgress::new);
-        partitionProgress.polled(
-                batch.currentOffset(),
-                messages.isEmpty() ? -1 : messages.get(messages.size() - 1).offset());
-        if (tracksPositions && partition >= 0) {
-            started.add(partition);
+        try {
+            IggyPartitionProgress partitionProgress =
+                    progress.computeIfAbsent(batch.partitionId(), IggyPartitionProgress::new);
+            partitionProgress.polled(
+                    batch.currentOffset(),
+                    messages.isEmpty() ? -1 : messages.get(messages.size() - 1).offset());
+            if (tracksPositions && partition >= 0) {
+                started.add(partition);
+            }
+            if (messages.isEmpty()) {
+                // a partition seen empty again before any message came means the whole rotation is idle: wait (the
+                // set stays until a message comes, so an idle task waits before every poll, as it always did)
+                return emptyPartitions.add(batch.partitionId());
+            }
+            emptyPartitions.clear();
+            statistics.messagesPolled.add(messages.size());
+            long last = messages.get(messages.size() - 1).offset();
+            if (autoCommit) {
+                partitionProgress.committed(last);
+            }
+            if (prefetching && running && messages.size() + pollCount <= configuration.getPollBatchSize()) {
+                prefetched = pollAhead(partition, last, autoCommit);
+            }
+            boolean whole = configuration.isBatching()
+                    ? processBatch(batch, partitionProgress)
+                    : processEach(batch, partitionProgress);
+            if (!whole) {
+                dropPrefetched(); // it was sent for the offset after this batch, which is not where the task resumes
+            }
+            return true;
+        } finally {
+            release(messages.size());
         }
-        if (messages.isEmpty()) {
-            // a partition seen empty again before any message came means the whole rotation is idle: wait (the set
-            // stays until a message comes, so an idle task waits before every poll, as it always did)
-            return emptyPartitions.add(batch.partitionId());
+    }
+
+    private CompletableFuture<PolledBatch> poll(long partition, PollingStart start, boolean autoCommit) {
+        // pollingStrategy=last starts with the newest pollBatchSize messages, whole
+        int count = start.kind() == PollingStart.Kind.LAST ? configuration.getPollBatchSize() : pollCount;
+        return connection
+                .poll(address, consumerRef, partition, start, count, autoCommit)
+                .thenApply(polled -> {
+                    hold(polled.messages().size());
+                    return polled;
+                });
+    }
+
+    /** Sends the poll after the batch in hand: the same partition from the next offset, or the next partition's. */
+    private Prefetch pollAhead(long partition, long lastOffset, boolean autoCommit) throws Exception {
+        if (!tracksPositions) {
+            return new Prefetch(-1, poll(-1, PollingStart.next(), autoCommit));
         }
-        emptyPartitions.clear();
-        statistics.messagesPolled.add(messages.size());
-        if (autoCommit) {
-            partitionProgress.committed(messages.get(messages.size() - 1).offset());
+        long next = nextPartition();
+        PollingStart start = next == partition ? PollingStart.offset(lastOffset + 1) : startFor(next);
+        return new Prefetch(next, poll(next, start, autoCommit));
+    }
+
+    /** Forgets the poll sent ahead (its messages, when they come, are not processed). */
+    private void dropPrefetched() {
+        Prefetch dropped = prefetched;
+        prefetched = null;
+        if (dropped != null) {
+            dropped.batch().thenAccept(polled -> release(polled.messages().size()));
         }
-        if (configuration.isBatching()) {
-            processBatch(batch, partitionProgress);
-        } else {
-            processEach(batch, partitionProgress);
+    }
+
+    /**
+     * Stopping: a poll sent ahead with auto-commit was committed by the server, so its messages are processed (not
+     * lost); any other is dropped.
+     */
+    private void finishPrefetched() {
+        if (prefetched == null) {
+            return;
         }
-        return true;
+        if (configuration.getCommitMode() == IggyCommitMode.onPoll && connection != null) {
+            try {
+                pollAndProcess();
+            } catch (Exception e) {
+                LOG.warn(
+                        "Iggy consumer {} of {} could not process the batch it polled ahead: {}",
+                        index,
+                        address,
+                        e.toString());
+            }
+        }
+        dropPrefetched();
+    }
+
+    private void hold(int messages) {
+        maxInHand.accumulateAndGet(inHand.addAndGet(messages), Math::max);
+    }
+
+    private void release(int messages) {
+        inHand.addAndGet(-messages);
     }
 
     /** The partition to poll next: the group member's, found with an empty poll, or the next of the task's own. */
@@ -233,7 +335,8 @@ public final class IggyPollTask implements Runnable {
         };
     }
 
-    private void processEach(PolledBatch batch, IggyPartitionProgress partitionProgress) throws Exception {
+    /** Routes each message in order; false when it stopped before the end of the batch. */
+    private boolean processEach(PolledBatch batch, IggyPartitionProgress partitionProgress) throws Exception {
         long partition = batch.partitionId();
         long done = -1;
         for (InboundMessage message : batch.messages()) {
@@ -256,7 +359,7 @@ public final class IggyPollTask implements Runnable {
                                                 statistics.offsetsCommitted.increment();
                                             }));
                 }
-                consumer.getProcessor().process(exchange);
+                routeExchange(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
@@ -280,7 +383,7 @@ public final class IggyPollTask implements Runnable {
                     state = State.BACKING_OFF;
                     sleep(nextBackoff());
                     state = State.POLLING;
-                    return;
+                    return false;
                 }
                 consumer.getExceptionHandler()
                         .handleException(
@@ -295,13 +398,17 @@ public final class IggyPollTask implements Runnable {
                 positions.put(partition, done + 1);
             }
             if (!running && configuration.getCommitMode() != IggyCommitMode.onPoll) {
-                break; // stopping: commit what is done, leave the rest to whoever polls next
+                // stopping: commit what is done, leave the rest to whoever polls next
+                commit(partition, done, partitionProgress);
+                return done == batch.messages().get(batch.messages().size() - 1).offset();
             }
         }
         commit(partition, done, partitionProgress);
+        return true;
     }
 
-    private void processBatch(PolledBatch batch, IggyPartitionProgress partitionProgress) throws Exception {
+    /** Routes the batch as one exchange; false when it failed and the batch is to be polled again. */
+    private boolean processBatch(PolledBatch batch, IggyPartitionProgress partitionProgress) throws Exception {
         long partition = batch.partitionId();
         List<Exchange> children = new ArrayList<>(batch.messages().size());
         for (InboundMessage message : batch.messages()) {
@@ -318,7 +425,7 @@ public final class IggyPollTask implements Runnable {
         exchange.getMessage().setHeader(IggyConstants.OFFSET, last.offset());
         exchange.getMessage().setHeader(IggyConstants.BATCH_SIZE, children.size());
         try {
-            consumer.getProcessor().process(exchange);
+            routeExchange(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -334,7 +441,7 @@ public final class IggyPollTask implements Runnable {
                 state = State.BACKING_OFF;
                 sleep(nextBackoff());
                 state = State.POLLING;
-                return;
+                return false;
             }
             consumer.getExceptionHandler()
                     .handleException(
@@ -347,6 +454,45 @@ public final class IggyPollTask implements Runnable {
             positions.put(partition, last.offset() + 1);
         }
         commit(partition, last.offset(), partitionProgress);
+        return true;
+    }
+
+    /**
+     * Routes the exchange and waits for it to complete: through the route's asynchronous processor, waiting only
+     * when the route continues on another thread.
+     */
+    private void routeExchange(Exchange exchange) throws InterruptedException {
+        routed.expect();
+        if (!consumer.getAsyncProcessor().process(exchange, routed)) {
+            try {
+                routed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the loop sees it and stops
+                throw e;
+            }
+        }
+    }
+
+    /** The completion of the exchange being routed; one per task, reused for every exchange. */
+    private static final class Completion implements AsyncCallback {
+
+        private boolean done;
+
+        synchronized void expect() {
+            done = false;
+        }
+
+        @Override
+        public synchronized void done(boolean doneSync) {
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void await() throws InterruptedException {
+            while (!done) {
+                wait();
+            }
+        }
     }
 
     /** With commitMode=afterProcessing, stores the offset of the last completed exchange (-1: nothing done). */
@@ -395,6 +541,7 @@ public final class IggyPollTask implements Runnable {
     }
 
     private void dropConnection() {
+        dropPrefetched();
         IggyConnection lost = connection;
         connection = null;
         if (lost != null) {
@@ -461,6 +608,16 @@ public final class IggyPollTask implements Runnable {
 
     public Throwable lastError() {
         return lastError;
+    }
+
+    /** Messages polled and not yet processed: at most pollBatchSize. */
+    public int messagesInHand() {
+        return inHand.get();
+    }
+
+    /** The most messages this task ever held at once. */
+    public int maxMessagesInHand() {
+        return maxInHand.get();
     }
 
     public long lastPollAt() {

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iggycamel.component.transport.IggyConnectionSettings;
 import dev.iggycamel.component.transport.TopicAddress;
 import dev.iggycamel.component.transport.TopicSettings;
+import dev.iggycamel.component.transport.sdk.SdkIggyTransport;
+import dev.iggycamel.component.transport.tcp.TcpIggyTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -49,6 +51,41 @@ class IggyComponentTest {
     @AfterEach
     void stopCamel() {
         context.stop();
+    }
+
+    // --- transports
+
+    @Test
+    void transportTypeChoosesTheTransportAndAComponentTransportWinsOverIt() {
+        DefaultCamelContext plain = new DefaultCamelContext();
+        try {
+            IggyComponent iggy = plain.getComponent("iggy", IggyComponent.class);
+            IggyEndpoint sdk = plain.getEndpoint("iggy:s/t?transportType=sdk", IggyEndpoint.class);
+            IggyEndpoint own = plain.getEndpoint("iggy:s/t?transportType=native", IggyEndpoint.class);
+            IggyEndpoint byDefault = plain.getEndpoint("iggy:s/t", IggyEndpoint.class);
+
+            assertThat(sdk.transport()).isInstanceOf(SdkIggyTransport.class);
+            assertThat(own.transport()).isInstanceOf(TcpIggyTransport.class);
+            assertThat(plain.getEndpoint("iggy:s/u?transportType=native", IggyEndpoint.class)
+                            .transport())
+                    .as("one shared per component")
+                    .isSameAs(own.transport());
+            assertThat(byDefault.getConfiguration().getTransportType())
+                    .isEqualTo(IggyConfiguration.DEFAULT_TRANSPORT_TYPE);
+
+            FakeIggyTransport fake = new FakeIggyTransport();
+            iggy.setTransport(fake);
+            assertThat(sdk.transport()).isSameAs(fake);
+            assertThat(own.transport()).isSameAs(fake);
+        } finally {
+            plain.stop();
+        }
+    }
+
+    @Test
+    void anUnknownTransportTypeIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> endpoint("iggy:orders/created?transportType=http"))
+                .hasStackTraceContaining("Invalid Iggy option transportType: must be native or sdk, got http");
     }
 
     // --- URI parsing

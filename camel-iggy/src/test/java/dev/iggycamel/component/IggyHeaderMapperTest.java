@@ -218,6 +218,18 @@ class IggyHeaderMapperTest {
         assertThat(in.getHeader("blob", byte[].class)).containsExactly(0, 0xff);
     }
 
+    @Test
+    void aPolledUserHeaderNeverReplacesAHeaderTheMessageAlreadyHas() {
+        Message message = message(Map.of("Device", "set by the component"));
+        IggyHeaderMapper noFilter = new IggyHeaderMapper(null, IggyHeaderPolicy.fail);
+
+        noFilter.fromIggy(
+                Map.of("device", string("from the message"), "other", string("o")), message, message.getExchange());
+
+        assertThat(message.getHeader("device")).isEqualTo("set by the component");
+        assertThat(message.getHeader("other")).isEqualTo("o");
+    }
+
     // --- the filter strategy
 
     @Test

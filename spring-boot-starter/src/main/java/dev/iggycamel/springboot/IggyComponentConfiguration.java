@@ -245,6 +245,13 @@ public class IggyComponentConfiguration extends ComponentConfigurationProperties
     private String compression;
 
     /**
+     * How the endpoint speaks Iggy's TCP protocol: native (the component's own client: exchanges encoded straight
+     * into one send frame, polled messages decoded without per-field objects) or sdk (the Iggy Java SDK 0.8.0 client).
+     * Not used when the component is given a transport.
+     */
+    private String transportType;
+
+    /**
      * How long opening a connection to the server may take, in milliseconds. Accepts a duration such as 500ms or 5s;
      * a bare number is milliseconds.
      */
@@ -591,6 +598,14 @@ public class IggyComponentConfiguration extends ComponentConfigurationProperties
 
     public void setCompression(String compression) {
         this.compression = compression;
+    }
+
+    public String getTransportType() {
+        return transportType;
+    }
+
+    public void setTransportType(String transportType) {
+        this.transportType = transportType;
     }
 
     public Duration getConnectTimeout() {

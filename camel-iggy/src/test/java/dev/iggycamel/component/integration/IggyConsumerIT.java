@@ -19,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iggycamel.component.IggyComponent;
 import dev.iggycamel.component.IggyConstants;
+import dev.iggycamel.component.IggyConsumer;
 import dev.iggycamel.component.IggyManualCommit;
+import dev.iggycamel.component.IggyPollTask;
 import dev.iggycamel.testinfra.IggyTestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +40,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.iggy.identifier.ConsumerId;
+import org.apache.iggy.identifier.StreamId;
+import org.apache.iggy.identifier.TopicId;
 import org.apache.iggy.message.HeaderKey;
 import org.apache.iggy.message.HeaderValue;
 import org.apache.iggy.message.Message;
@@ -134,6 +140,78 @@ class IggyConsumerIT extends IggyITSupport {
         // the offset is stored once the batch that finished the 300 completes: wait for it
         await(() -> iggyClient.groupOffset(stream, "t", "g", 0) == 299, 10_000);
         assertThat(iggyClient.groupOffset(stream, "t", "g", 0)).isEqualTo(299);
+    }
+
+    @Test
+    void aSingleConsumerPollsAheadAndNeverHoldsMoreThanPollBatchSize() throws Exception {
+        iggyClient.createTopic(stream, "t", 1);
+        produce("t", 1, 2000);
+        List<Long> offsets = Collections.synchronizedList(new ArrayList<>());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iggy:" + stream + "/t?consumerName=solo&pollBatchSize=100")
+                        .routeId("solo")
+                        .process(e -> {
+                            offsets.add(e.getMessage().getHeader(IggyConstants.OFFSET, Long.class));
+                            if (offsets.size() % 20 == 0) {
+                                Thread.sleep(1); // slow enough that the next poll lands while a batch is in hand
+                            }
+                        });
+            }
+        });
+        context.start();
+        List<IggyPollTask> tasks = ((IggyConsumer) context.getRoute("solo").getConsumer()).getTasks();
+        await(() -> offsets.size() == 2000, 20_000);
+        await(() -> consumerOffset("solo", 0) == 1999, 10_000);
+
+        assertThat(offsets).hasSize(2000);
+        for (int i = 0; i < offsets.size(); i++) {
+            assertThat(offsets.get(i)).as("in order, once each").isEqualTo(i);
+        }
+        assertThat(tasks.get(0).maxMessagesInHand())
+                .as("two polls of 50 in hand at once: the next was sent before the batch was processed")
+                .isGreaterThan(50)
+                .isLessThanOrEqualTo(100);
+        assertThat(tasks.get(0).messagesInHand()).isZero();
+    }
+
+    @Test
+    void anOnPollConsumerStoppedMidStreamDeliversEveryMessageTheServerCommitted() throws Exception {
+        iggyClient.createTopic(stream, "t", 1);
+        produce("t", 1, 1000);
+        List<Long> offsets = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch started = new CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("iggy:" + stream + "/t?consumerName=solo&commitMode=onPoll&pollBatchSize=100")
+                        .routeId("solo")
+                        .process(e -> {
+                            offsets.add(e.getMessage().getHeader(IggyConstants.OFFSET, Long.class));
+                            if (offsets.size() == 250) {
+                                started.countDown();
+                            }
+                            if (offsets.size() > 250) {
+                                Thread.sleep(2); // the stop lands while a poll sent ahead is committed
+                            }
+                        });
+            }
+        });
+        context.start();
+        List<IggyPollTask> tasks = ((IggyConsumer) context.getRoute("solo").getConsumer()).getTasks();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        context.getRouteController().stopRoute("solo");
+
+        long committed = consumerOffset("solo", 0);
+        assertThat(committed).isBetween(250L, 998L);
+        assertThat(offsets)
+                .as("every message up to the offset the server committed at poll time was delivered, once")
+                .hasSize((int) committed + 1);
+        for (int i = 0; i < offsets.size(); i++) {
+            assertThat(offsets.get(i)).isEqualTo(i);
+        }
+        assertThat(tasks.get(0).maxMessagesInHand()).isLessThanOrEqualTo(100);
     }
 
     @Test
@@ -464,6 +542,20 @@ class IggyConsumerIT extends IggyITSupport {
                 iggyClient.send(stream, topic, partition, batch);
             }
         }
+    }
+
+    /** A single (named) consumer's stored offset on a partition of topic t, or -1. */
+    private long consumerOffset(String consumer, long partition) {
+        return iggyClient
+                .sdk()
+                .consumerOffsets()
+                .getConsumerOffset(
+                        StreamId.of(stream),
+                        TopicId.of("t"),
+                        Optional.of(partition),
+                        org.apache.iggy.consumergroup.Consumer.of(ConsumerId.of(consumer)))
+                .map(info -> info.storedOffset().longValue())
+                .orElse(-1L);
     }
 
     private static String key(Exchange exchange) {

@@ -42,6 +42,18 @@ abstract class IggyITSupport extends CamelTestSupport {
         iggyComponent.getConfiguration().setPort(iggy.port());
         iggyComponent.getConfiguration().setUsername(iggy.username());
         iggyComponent.getConfiguration().setPassword(iggy.password());
+        useTransportUnderTest(iggyComponent);
         return context;
+    }
+
+    /**
+     * The transport the suite runs with: the component's default, or the one {@code -Diggy.transport=native|sdk}
+     * names (the build runs the suite once with each).
+     */
+    static void useTransportUnderTest(IggyComponent component) {
+        String transport = System.getProperty("iggy.transport");
+        if (transport != null && !transport.isBlank()) {
+            component.getConfiguration().setTransportType(transport);
+        }
     }
 }

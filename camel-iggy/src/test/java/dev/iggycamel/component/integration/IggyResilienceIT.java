@@ -70,6 +70,7 @@ class IggyResilienceIT {
         iggy.getConfiguration().setPort(server.port());
         iggy.getConfiguration().setBackoff(50);
         iggy.getConfiguration().setBackoffMax(500);
+        IggyITSupport.useTransportUnderTest(iggy);
     }
 
     @AfterEach

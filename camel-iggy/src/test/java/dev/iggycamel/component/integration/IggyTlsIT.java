@@ -60,6 +60,7 @@ class IggyTlsIT {
         IggyComponent iggy = context.getComponent("iggy", IggyComponent.class);
         iggy.getConfiguration().setHost(tlsIggy.host());
         iggy.getConfiguration().setPort(tlsIggy.port());
+        IggyITSupport.useTransportUnderTest(iggy);
         iggy.getConfiguration().setUsername(tlsIggy.username());
         iggy.getConfiguration().setPassword(tlsIggy.password());
     }

@@ -28,6 +28,7 @@ import dev.iggycamel.component.transport.OutboundMessage;
 import dev.iggycamel.component.transport.OutboundPartitioning;
 import dev.iggycamel.component.transport.PolledBatch;
 import dev.iggycamel.component.transport.PollingStart;
+import dev.iggycamel.component.transport.ProvisioningConnection;
 import dev.iggycamel.component.transport.TopicAddress;
 import dev.iggycamel.component.transport.TopicInfo;
 import dev.iggycamel.component.transport.TopicSettings;
@@ -43,8 +44,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.apache.iggy.client.async.tcp.AsyncIggyTcpClient;
 import org.apache.iggy.consumergroup.Consumer;
 import org.apache.iggy.identifier.ConsumerId;
@@ -65,7 +64,7 @@ import org.apache.iggy.message.PollingStrategy;
 import org.apache.iggy.topic.CompressionAlgorithm;
 
 /** An {@link IggyConnection} over one SDK client (its pool holds {@code settings.connections()} TCP connections). */
-final class SdkIggyConnection implements IggyConnection {
+final class SdkIggyConnection extends ProvisioningConnection {
 
     private final AsyncIggyTcpClient client;
     private final IggyConnectionSettings settings;
@@ -137,73 +136,26 @@ final class SdkIggyConnection implements IggyConnection {
     }
 
     @Override
-    public CompletableFuture<TopicInfo> ensureTopic(
-            TopicAddress address, boolean createStream, TopicSettings settings) {
-        return ensureStream(address, createStream).thenCompose(streamName -> ensureTopicIn(address, settings));
+    protected IggyConnectionSettings settings() {
+        return settings;
     }
 
-    private CompletableFuture<String> ensureStream(TopicAddress address, boolean create) {
+    @Override
+    protected CompletableFuture<Optional<String>> findStream(TopicAddress address) {
         return wrap(client.streams().getStream(stream(address)), () -> "Cannot look up Iggy stream " + address.stream())
-                .thenCompose(found -> {
-                    if (found.isPresent()) {
-                        return CompletableFuture.completedFuture(found.get().name());
-                    }
-                    if (!create || TopicAddress.isNumericId(address.stream())) {
-                        return CompletableFuture.failedFuture(new IggyServerException(
-                                IggyErrors.STREAM_NOT_FOUND,
-                                "Iggy stream " + address.stream() + " does not exist"
-                                        + (create ? " (a stream given by numeric id cannot be created)" : "")
-                                        + " at " + settings.host() + ":" + settings.port()
-                                        + (create ? "" : "; create it, or set autoCreateStream=true"),
-                                null));
-                    }
-                    return wrap(
-                                    client.streams().createStream(address.stream()),
-                                    () -> "Cannot create Iggy stream " + address.stream())
-                            .thenApply(created -> created.name())
-                            .exceptionallyCompose(failure -> alreadyExists(failure, IggyErrors.STREAM_EXISTS)
-                                    ? CompletableFuture.completedFuture(address.stream())
-                                    : CompletableFuture.failedFuture(failure));
-                });
+                .thenApply(found -> found.map(s -> s.name()));
     }
 
-    private CompletableFuture<TopicInfo> ensureTopicIn(TopicAddress address, TopicSettings topicSettings) {
-        return getTopic(address).thenCompose(found -> {
-            if (found.isPresent()) {
-                return CompletableFuture.completedFuture(found.get());
-            }
-            if (topicSettings == null || TopicAddress.isNumericId(address.topic())) {
-                return CompletableFuture.failedFuture(new IggyServerException(
-                        IggyErrors.TOPIC_NOT_FOUND,
-                        "Iggy topic " + address.topic() + " does not exist in stream " + address.stream()
-                                + (topicSettings == null
-                                        ? "; create it, or set autoCreateTopic=true"
-                                        : " (a topic given by numeric id cannot be created)"),
-                        null));
-            }
-            return wrap(
-                            client.topics()
-                                    .createTopic(
-                                            stream(address),
-                                            (long) topicSettings.partitions(),
-                                            topicSettings.gzip()
-                                                    ? CompressionAlgorithm.Gzip
-                                                    : CompressionAlgorithm.None,
-                                            BigInteger.valueOf(topicSettings.messageExpiryMicros()),
-                                            BigInteger.valueOf(topicSettings.maxTopicSize()),
-                                            topicSettings.replicationFactor() == 0
-                                                    ? Optional.empty()
-                                                    : Optional.of((short) topicSettings.replicationFactor()),
-                                            address.topic()),
-                            () -> "Cannot create Iggy topic " + address)
-                    .thenCompose(created -> getTopic(address).thenApply(Optional::orElseThrow))
-                    .exceptionallyCompose(failure -> alreadyExists(failure, IggyErrors.TOPIC_EXISTS)
-                            ? getTopic(address).thenApply(Optional::orElseThrow)
-                            : CompletableFuture.failedFuture(failure));
-        });
+    @Override
+    protected CompletableFuture<String> createStream(TopicAddress address) {
+        return wrap(
+                        client.streams().createStream(address.stream()),
+                        () -> "Cannot create Iggy stream " + address.stream())
+                .thenApply(created -> created.name());
     }
 
-    private CompletableFuture<Optional<TopicInfo>> getTopic(TopicAddress address) {
+    @Override
+    protected CompletableFuture<Optional<TopicInfo>> findTopic(TopicAddress address) {
         return wrap(client.streams().getStream(stream(address)), () -> "Cannot look up Iggy stream " + address.stream())
                 .thenCompose(stream -> wrap(
                                 client.topics().getTopic(stream(address), topic(address)),
@@ -217,29 +169,37 @@ final class SdkIggyConnection implements IggyConnection {
     }
 
     @Override
-    public CompletableFuture<Void> ensureGroup(TopicAddress address, String group, boolean create) {
+    protected CompletableFuture<Void> createTopic(TopicAddress address, TopicSettings topicSettings) {
+        return wrap(
+                        client.topics()
+                                .createTopic(
+                                        stream(address),
+                                        (long) topicSettings.partitions(),
+                                        topicSettings.gzip() ? CompressionAlgorithm.Gzip : CompressionAlgorithm.None,
+                                        BigInteger.valueOf(topicSettings.messageExpiryMicros()),
+                                        BigInteger.valueOf(topicSettings.maxTopicSize()),
+                                        topicSettings.replicationFactor() == 0
+                                                ? Optional.empty()
+                                                : Optional.of((short) topicSettings.replicationFactor()),
+                                        address.topic()),
+                        () -> "Cannot create Iggy topic " + address)
+                .thenApply(created -> null);
+    }
+
+    @Override
+    protected CompletableFuture<Boolean> findGroup(TopicAddress address, String group) {
         return wrap(
                         client.consumerGroups().getConsumerGroup(stream(address), topic(address), consumerId(group)),
                         () -> "Cannot look up Iggy consumer group " + group + " of " + address)
-                .thenCompose(found -> {
-                    if (found.isPresent()) {
-                        return CompletableFuture.<Void>completedFuture(null);
-                    }
-                    if (!create || TopicAddress.isNumericId(group)) {
-                        return CompletableFuture.<Void>failedFuture(new IggyServerException(
-                                IggyErrors.GROUP_NOT_FOUND,
-                                "Iggy consumer group " + group + " does not exist in " + address
-                                        + (create ? "" : "; create it, or set autoCreateConsumerGroup=true"),
-                                null));
-                    }
-                    return wrap(
-                                    client.consumerGroups().createConsumerGroup(stream(address), topic(address), group),
-                                    () -> "Cannot create Iggy consumer group " + group + " in " + address)
-                            .<Void>thenApply(created -> null)
-                            .exceptionallyCompose(failure -> alreadyExists(failure, IggyErrors.GROUP_EXISTS)
-                                    ? CompletableFuture.<Void>completedFuture(null)
-                                    : CompletableFuture.<Void>failedFuture(failure));
-                });
+                .thenApply(Optional::isPresent);
+    }
+
+    @Override
+    protected CompletableFuture<Void> createGroup(TopicAddress address, String group) {
+        return wrap(
+                        client.consumerGroups().createConsumerGroup(stream(address), topic(address), group),
+                        () -> "Cannot create Iggy consumer group " + group + " in " + address)
+                .thenApply(created -> null);
     }
 
     @Override
@@ -371,11 +331,6 @@ final class SdkIggyConnection implements IggyConnection {
         return TopicAddress.isNumericId(id) ? ConsumerId.of(Long.parseLong(id)) : ConsumerId.of(id);
     }
 
-    private static boolean alreadyExists(Throwable failure, int code) {
-        Throwable cause = unwrap(failure);
-        return cause instanceof IggyServerException server && server.code() == code;
-    }
-
     /** Completes with the SDK's result, or fails with a message saying what was asked. */
     private static <T> CompletableFuture<T> wrap(
             CompletableFuture<T> future, java.util.function.Supplier<String> what) {
@@ -417,14 +372,5 @@ final class SdkIggyConnection implements IggyConnection {
                 || cause instanceof org.apache.iggy.exception.IggyNotConnectedException
                 || cause instanceof org.apache.iggy.exception.IggyConnectionClosedException
                 || cause instanceof io.netty.channel.ChannelException;
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
