@@ -17,9 +17,11 @@ package dev.iggycamel.component;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -45,29 +47,20 @@ final class IggyConsumedHeaders extends AbstractMap<String, Object> implements S
     private final Set<Map.Entry<String, Object>> entries = new Entries();
 
     IggyConsumedHeaders(String streamName, String topicName, String consumerGroup) {
-        String[] names = consumerGroup == null
-                ? new String[] {
-                    IggyConstants.STREAM,
-                    IggyConstants.TOPIC,
-                    IggyConstants.PARTITION_ID,
-                    IggyConstants.OFFSET,
-                    IggyConstants.MESSAGE_ID,
-                    IggyConstants.TIMESTAMP,
-                    IggyConstants.ORIGIN_TIMESTAMP
-                }
-                : new String[] {
-                    IggyConstants.STREAM,
-                    IggyConstants.TOPIC,
-                    IggyConstants.PARTITION_ID,
-                    IggyConstants.OFFSET,
-                    IggyConstants.MESSAGE_ID,
-                    IggyConstants.TIMESTAMP,
-                    IggyConstants.ORIGIN_TIMESTAMP,
-                    IggyConstants.CONSUMER_GROUP
-                };
-        Arrays.sort(names, String.CASE_INSENSITIVE_ORDER);
-        this.keys = names;
-        this.values = new Object[names.length];
+        List<String> names = new ArrayList<>(List.of(
+                IggyConstants.STREAM,
+                IggyConstants.TOPIC,
+                IggyConstants.PARTITION_ID,
+                IggyConstants.OFFSET,
+                IggyConstants.MESSAGE_ID,
+                IggyConstants.TIMESTAMP,
+                IggyConstants.ORIGIN_TIMESTAMP));
+        if (consumerGroup != null) {
+            names.add(IggyConstants.CONSUMER_GROUP);
+        }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        this.keys = names.toArray(String[]::new);
+        this.values = new Object[keys.length];
         this.stream = indexOf(IggyConstants.STREAM);
         this.topic = indexOf(IggyConstants.TOPIC);
         this.partition = indexOf(IggyConstants.PARTITION_ID);

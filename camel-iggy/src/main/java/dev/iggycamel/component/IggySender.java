@@ -94,6 +94,8 @@ public final class IggySender extends ServiceSupport {
     private ScheduledExecutorService linger;
     private int inFlight;
     private long queuedBytes;
+    private int mostInFlight;
+    private long mostQueuedBytes;
     private volatile Throwable lastError;
     private volatile long lastSuccess;
 
@@ -163,6 +165,19 @@ public final class IggySender extends ServiceSupport {
     }
 
     /**
+     * The most bytes ever queued at once (waiting for a frame): at most batchMaxBytes x maxInFlight, or one
+     * exchange's when it alone is larger.
+     */
+    public synchronized long maxQueuedBytes() {
+        return mostQueuedBytes;
+    }
+
+    /** The most frames ever awaiting acknowledgement at once: at most maxInFlight. */
+    public synchronized int maxInFlight() {
+        return mostInFlight;
+    }
+
+    /**
      * Queues an exchange's messages; returns false: the callback is called when the server acknowledged them (or
      * refused). Waits while the queue is over its bound.
      */
@@ -227,6 +242,7 @@ public final class IggySender extends ServiceSupport {
             queue.add(pending);
             queueBytes.merge(key, bytes, Integer::sum);
             queuedBytes += bytes;
+            mostQueuedBytes = Math.max(mostQueuedBytes, queuedBytes);
             if (first && linger != null) {
                 linger.schedule(this::drain, configuration.getLingerMs(), TimeUnit.MILLISECONDS);
             }
@@ -262,6 +278,7 @@ public final class IggySender extends ServiceSupport {
                 Frame frame = frameFrom(key, queue);
                 frames.add(frame);
                 inFlight++;
+                mostInFlight = Math.max(mostInFlight, inFlight);
                 if (ordered) {
                     keysInFlight.add(key);
                 }

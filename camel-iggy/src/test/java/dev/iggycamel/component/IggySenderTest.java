@@ -477,6 +477,10 @@ class IggySenderTest {
 
         assertAllSucceeded(List.of(first, second, third, fourth.get(0)));
         assertThat(transport.frameSizes()).containsExactly(1, 2, 1);
+        assertThat(sender.maxQueuedBytes())
+                .as("the high-water mark stays within the bound")
+                .isEqualTo(760);
+        assertThat(sender.maxInFlight()).isEqualTo(1);
     }
 
     @Test

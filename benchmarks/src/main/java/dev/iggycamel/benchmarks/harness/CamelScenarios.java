@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -66,6 +67,41 @@ final class CamelScenarios {
         camel.removeEndpoints("iggy:*");
     }
 
+    /** Builds a scenario's route on a topic and returns the endpoint to feed. */
+    @FunctionalInterface
+    private interface RouteOnTopic {
+        Endpoint add(String topic) throws Exception;
+    }
+
+    /**
+     * A producing run: a fresh topic, its route, {@code exchanges} exchanges of {@code perExchange} messages fed and
+     * timed, then the route removed and the messages the server stored counted.
+     */
+    private static Sample produce(
+            BenchEnvironment env,
+            Scenario scenario,
+            int round,
+            RouteOnTopic route,
+            ExchangeDriver driver,
+            long exchanges,
+            int perExchange,
+            int senders,
+            int window,
+            LongFunction<Object> body)
+            throws Exception {
+        String topic = env.newTopic(scenario.id());
+        Endpoint direct = route.add(topic);
+        Meter meter = Meter.start();
+        long failures = driver.send(direct, exchanges, senders, window, body);
+        Meter.Reading reading = meter.stop();
+        removeRoute(env, scenario.id());
+        long stored = env.storedMessages(topic);
+        env.deleteTopic(topic);
+        long sent = exchanges * perExchange;
+        return new Sample(
+                scenario.id(), round, sent, sent * scenario.payloadSize(), reading, stored, failures * perExchange);
+    }
+
     /** Exchanges whose body is a List of 1000 payloads: one send frame each, {@code inFlight} outstanding. */
     static final class ListBodies extends Scenario {
 
@@ -87,18 +123,18 @@ final class CamelScenarios {
 
         @Override
         Sample run(BenchEnvironment env, int round) throws Exception {
-            String topic = env.newTopic(id());
-            Endpoint direct = producerRoute(env, id(), topic, options + "&maxInFlight=" + inFlight);
             List<byte[]> batch = env.payloads(payloadSize()).batch();
-            long exchanges = messages() / Payloads.BATCH;
-            Meter meter = Meter.start();
-            long failures = driver.send(direct, exchanges, 1, inFlight, i -> batch);
-            Meter.Reading reading = meter.stop();
-            removeRoute(env, id());
-            long stored = env.storedMessages(topic);
-            env.deleteTopic(topic);
-            long sent = exchanges * Payloads.BATCH;
-            return new Sample(id(), round, sent, sent * payloadSize(), reading, stored, failures * Payloads.BATCH);
+            return produce(
+                    env,
+                    this,
+                    round,
+                    topic -> producerRoute(env, id(), topic, options + "&maxInFlight=" + inFlight),
+                    driver,
+                    messages() / Payloads.BATCH,
+                    Payloads.BATCH,
+                    1,
+                    inFlight,
+                    i -> batch);
         }
     }
 
@@ -135,16 +171,18 @@ final class CamelScenarios {
 
         @Override
         Sample run(BenchEnvironment env, int round) throws Exception {
-            String topic = env.newTopic(id());
-            Endpoint direct = producerRoute(env, id(), topic, options);
             Payloads payloads = env.payloads(payloadSize());
-            Meter meter = Meter.start();
-            long failures = driver.send(direct, messages(), senders, window, payloads::get);
-            Meter.Reading reading = meter.stop();
-            removeRoute(env, id());
-            long stored = env.storedMessages(topic);
-            env.deleteTopic(topic);
-            return new Sample(id(), round, messages(), messages() * payloadSize(), reading, stored, failures);
+            return produce(
+                    env,
+                    this,
+                    round,
+                    topic -> producerRoute(env, id(), topic, options),
+                    driver,
+                    messages(),
+                    1,
+                    senders,
+                    window,
+                    payloads::get);
         }
     }
 
@@ -185,7 +223,22 @@ final class CamelScenarios {
                             .buildAndLogin());
                 }
             }
-            String topic = env.newTopic(id());
+            Payloads payloads = env.payloads(payloadSize());
+            return produce(
+                    env,
+                    this,
+                    round,
+                    topic -> blockingRoute(env, topic),
+                    driver,
+                    messages(),
+                    1,
+                    senders,
+                    1,
+                    payloads::get);
+        }
+
+        /** {@code from(direct:id).process(a blocking send of the body with a pooled client)}. */
+        private Endpoint blockingRoute(BenchEnvironment env, String topic) throws Exception {
             StreamId stream = StreamId.of(env.stream());
             TopicId topicId = TopicId.of(topic);
             env.camel().addRoutes(new RouteBuilder() {
@@ -204,15 +257,7 @@ final class CamelScenarios {
                     });
                 }
             });
-            Endpoint direct = env.camel().getEndpoint("direct:" + id());
-            Payloads payloads = env.payloads(payloadSize());
-            Meter meter = Meter.start();
-            long failures = driver.send(direct, messages(), senders, 1, payloads::get);
-            Meter.Reading reading = meter.stop();
-            removeRoute(env, id());
-            long stored = env.storedMessages(topic);
-            env.deleteTopic(topic);
-            return new Sample(id(), round, messages(), messages() * payloadSize(), reading, stored, failures);
+            return env.camel().getEndpoint("direct:" + id());
         }
 
         @Override

@@ -22,6 +22,7 @@ import dev.iggycamel.component.transport.IggyErrors;
 import dev.iggycamel.component.transport.IggyHeaderKind;
 import dev.iggycamel.component.transport.IggyHeaderValue;
 import dev.iggycamel.component.transport.IggyMessageId;
+import dev.iggycamel.component.transport.IggyRequests;
 import dev.iggycamel.component.transport.IggyServerException;
 import dev.iggycamel.component.transport.InboundMessage;
 import dev.iggycamel.component.transport.OutboundMessage;
@@ -83,7 +84,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
         }
         return wrap(
                 client.messages().sendMessages(stream(address), topic(address), toSdk(partitioning), sdkMessages),
-                () -> "Cannot send " + messages.size() + " message(s) to Iggy " + address + " (" + partitioning + ")");
+                () -> IggyRequests.send(address, partitioning, messages.size()));
     }
 
     @Override
@@ -103,8 +104,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
                         toSdk(start),
                         (long) count,
                         autoCommit);
-        return wrap(polled, () -> "Cannot poll Iggy " + address + " as " + consumer)
-                .thenApply(SdkIggyConnection::fromSdk);
+        return wrap(polled, () -> IggyRequests.poll(address, consumer)).thenApply(SdkIggyConnection::fromSdk);
     }
 
     @Override
@@ -118,8 +118,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
                                 Optional.of(partitionId),
                                 toSdk(consumer),
                                 new BigInteger(Long.toUnsignedString(offset))),
-                () -> "Cannot store offset " + offset + " of partition " + partitionId + " of Iggy " + address + " for "
-                        + consumer);
+                () -> IggyRequests.storeOffset(address, consumer, partitionId, offset));
     }
 
     @Override
@@ -128,8 +127,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
                         client.consumerOffsets()
                                 .getConsumerOffset(
                                         stream(address), topic(address), Optional.of(partitionId), toSdk(consumer)),
-                        () -> "Cannot read the stored offset of partition " + partitionId + " of Iggy " + address
-                                + " for " + consumer)
+                        () -> IggyRequests.storedOffset(address, consumer, partitionId))
                 .thenApply(
                         info -> info.map(i -> OptionalLong.of(i.storedOffset().longValue()))
                                 .orElse(OptionalLong.empty()));
@@ -142,24 +140,22 @@ final class SdkIggyConnection extends ProvisioningConnection {
 
     @Override
     protected CompletableFuture<Optional<String>> findStream(TopicAddress address) {
-        return wrap(client.streams().getStream(stream(address)), () -> "Cannot look up Iggy stream " + address.stream())
+        return wrap(client.streams().getStream(stream(address)), () -> IggyRequests.findStream(address))
                 .thenApply(found -> found.map(s -> s.name()));
     }
 
     @Override
     protected CompletableFuture<String> createStream(TopicAddress address) {
-        return wrap(
-                        client.streams().createStream(address.stream()),
-                        () -> "Cannot create Iggy stream " + address.stream())
+        return wrap(client.streams().createStream(address.stream()), () -> IggyRequests.createStream(address))
                 .thenApply(created -> created.name());
     }
 
     @Override
     protected CompletableFuture<Optional<TopicInfo>> findTopic(TopicAddress address) {
-        return wrap(client.streams().getStream(stream(address)), () -> "Cannot look up Iggy stream " + address.stream())
+        return wrap(client.streams().getStream(stream(address)), () -> IggyRequests.findStream(address))
                 .thenCompose(stream -> wrap(
                                 client.topics().getTopic(stream(address), topic(address)),
-                                () -> "Cannot look up Iggy topic " + address)
+                                () -> IggyRequests.findTopic(address))
                         .thenApply(topic -> topic.map(t -> new TopicInfo(
                                 stream.map(s -> s.id()).orElse(-1L),
                                 stream.map(s -> s.name()).orElse(address.stream()),
@@ -182,7 +178,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
                                                 ? Optional.empty()
                                                 : Optional.of((short) topicSettings.replicationFactor()),
                                         address.topic()),
-                        () -> "Cannot create Iggy topic " + address)
+                        () -> IggyRequests.createTopic(address))
                 .thenApply(created -> null);
     }
 
@@ -190,7 +186,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
     protected CompletableFuture<Boolean> findGroup(TopicAddress address, String group) {
         return wrap(
                         client.consumerGroups().getConsumerGroup(stream(address), topic(address), consumerId(group)),
-                        () -> "Cannot look up Iggy consumer group " + group + " of " + address)
+                        () -> IggyRequests.findGroup(address, group))
                 .thenApply(Optional::isPresent);
     }
 
@@ -198,7 +194,7 @@ final class SdkIggyConnection extends ProvisioningConnection {
     protected CompletableFuture<Void> createGroup(TopicAddress address, String group) {
         return wrap(
                         client.consumerGroups().createConsumerGroup(stream(address), topic(address), group),
-                        () -> "Cannot create Iggy consumer group " + group + " in " + address)
+                        () -> IggyRequests.createGroup(address, group))
                 .thenApply(created -> null);
     }
 
@@ -206,20 +202,19 @@ final class SdkIggyConnection extends ProvisioningConnection {
     public CompletableFuture<Void> joinGroup(TopicAddress address, String group) {
         return wrap(
                 client.consumerGroups().joinConsumerGroup(stream(address), topic(address), consumerId(group)),
-                () -> "Cannot join Iggy consumer group " + group + " of " + address);
+                () -> IggyRequests.joinGroup(address, group));
     }
 
     @Override
     public CompletableFuture<Void> leaveGroup(TopicAddress address, String group) {
         return wrap(
                 client.consumerGroups().leaveConsumerGroup(stream(address), topic(address), consumerId(group)),
-                () -> "Cannot leave Iggy consumer group " + group + " of " + address);
+                () -> IggyRequests.leaveGroup(address, group));
     }
 
     @Override
     public CompletableFuture<Void> ping() {
-        return wrap(client.system().ping(), () -> "Cannot ping Iggy at " + settings.host() + ":" + settings.port())
-                .thenApply(pong -> null);
+        return wrap(client.system().ping(), () -> IggyRequests.ping(settings)).thenApply(pong -> null);
     }
 
     @Override

@@ -17,6 +17,7 @@ package dev.iggycamel.component.transport.sdk;
 
 import dev.iggycamel.component.transport.IggyConnection;
 import dev.iggycamel.component.transport.IggyConnectionSettings;
+import dev.iggycamel.component.transport.IggyRequests;
 import dev.iggycamel.component.transport.IggyTransport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,7 +68,7 @@ public final class SdkIggyTransport implements IggyTransport {
                     } else {
                         client.close();
                         connected.completeExceptionally(
-                                SdkIggyConnection.translate("Cannot connect to Iggy at " + settings, failure));
+                                SdkIggyConnection.translate(IggyRequests.connect(settings), failure));
                     }
                 });
         return connected;

@@ -17,6 +17,7 @@ package dev.iggycamel.component.transport.tcp;
 
 import dev.iggycamel.component.transport.ConsumerRef;
 import dev.iggycamel.component.transport.IggyConnectionSettings;
+import dev.iggycamel.component.transport.IggyRequests;
 import dev.iggycamel.component.transport.OutboundMessage;
 import dev.iggycamel.component.transport.OutboundPartitioning;
 import dev.iggycamel.component.transport.PolledBatch;
@@ -123,10 +124,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
     public CompletableFuture<Void> send(
             TopicAddress address, OutboundPartitioning partitioning, List<OutboundMessage> messages) {
         ByteBuf frame = WireCodec.sendMessages(ALLOC, address, partitioning, messages);
-        return request(
-                frame,
-                answer -> null,
-                () -> "Cannot send " + messages.size() + " message(s) to Iggy " + address + " (" + partitioning + ")");
+        return request(frame, answer -> null, () -> IggyRequests.send(address, partitioning, messages.size()));
     }
 
     @Override
@@ -140,7 +138,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.pollMessages(ALLOC, address, consumer, partitionId, start, count, autoCommit),
                 WireCodec::polledMessages,
-                () -> "Cannot poll Iggy " + address + " as " + consumer);
+                () -> IggyRequests.poll(address, consumer));
     }
 
     @Override
@@ -149,8 +147,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.storeOffset(ALLOC, address, consumer, partitionId, offset),
                 answer -> null,
-                () -> "Cannot store offset " + offset + " of partition " + partitionId + " of Iggy " + address + " for "
-                        + consumer);
+                () -> IggyRequests.storeOffset(address, consumer, partitionId, offset));
     }
 
     @Override
@@ -158,8 +155,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.getOffset(ALLOC, address, consumer, partitionId),
                 answer -> answer.isReadable() ? OptionalLong.of(WireCodec.storedOffset(answer)) : OptionalLong.empty(),
-                () -> "Cannot read the stored offset of partition " + partitionId + " of Iggy " + address + " for "
-                        + consumer);
+                () -> IggyRequests.storedOffset(address, consumer, partitionId));
     }
 
     @Override
@@ -172,7 +168,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.getStream(ALLOC, address),
                 answer -> answer.isReadable() ? Optional.of(WireCodec.streamName(answer)) : Optional.empty(),
-                () -> "Cannot look up Iggy stream " + address.stream());
+                () -> IggyRequests.findStream(address));
     }
 
     @Override
@@ -180,7 +176,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.createStream(ALLOC, address.stream()),
                 WireCodec::streamName,
-                () -> "Cannot create Iggy stream " + address.stream());
+                () -> IggyRequests.createStream(address));
     }
 
     @Override
@@ -191,7 +187,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
                         answer -> answer.isReadable()
                                 ? Optional.of(new Stream(WireCodec.streamId(answer), WireCodec.streamName(answer)))
                                 : Optional.<Stream>empty(),
-                        () -> "Cannot look up Iggy stream " + address.stream())
+                        () -> IggyRequests.findStream(address))
                 .thenCompose(stream -> request(
                         WireCodec.getTopic(ALLOC, address),
                         answer -> answer.isReadable()
@@ -200,7 +196,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
                                         stream.map(Stream::id).orElse(-1L),
                                         stream.map(Stream::name).orElse(address.stream())))
                                 : Optional.<TopicInfo>empty(),
-                        () -> "Cannot look up Iggy topic " + address));
+                        () -> IggyRequests.findTopic(address)));
     }
 
     @Override
@@ -208,7 +204,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.createTopic(ALLOC, address, topicSettings),
                 answer -> null,
-                () -> "Cannot create Iggy topic " + address);
+                () -> IggyRequests.createTopic(address));
     }
 
     @Override
@@ -216,7 +212,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.group(ALLOC, WireCodec.GET_CONSUMER_GROUP, address, group),
                 ByteBuf::isReadable,
-                () -> "Cannot look up Iggy consumer group " + group + " of " + address);
+                () -> IggyRequests.findGroup(address, group));
     }
 
     @Override
@@ -224,7 +220,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.createGroup(ALLOC, address, group),
                 answer -> null,
-                () -> "Cannot create Iggy consumer group " + group + " in " + address);
+                () -> IggyRequests.createGroup(address, group));
     }
 
     @Override
@@ -232,7 +228,7 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.group(ALLOC, WireCodec.JOIN_CONSUMER_GROUP, address, group),
                 answer -> null,
-                () -> "Cannot join Iggy consumer group " + group + " of " + address);
+                () -> IggyRequests.joinGroup(address, group));
     }
 
     @Override
@@ -240,15 +236,12 @@ final class TcpIggyConnection extends ProvisioningConnection {
         return request(
                 WireCodec.group(ALLOC, WireCodec.LEAVE_CONSUMER_GROUP, address, group),
                 answer -> null,
-                () -> "Cannot leave Iggy consumer group " + group + " of " + address);
+                () -> IggyRequests.leaveGroup(address, group));
     }
 
     @Override
     public CompletableFuture<Void> ping() {
-        return request(
-                WireCodec.frame(ALLOC, WireCodec.PING),
-                answer -> null,
-                () -> "Cannot ping Iggy at " + settings.host() + ":" + settings.port());
+        return request(WireCodec.frame(ALLOC, WireCodec.PING), answer -> null, () -> IggyRequests.ping(settings));
     }
 
     @Override

@@ -17,6 +17,7 @@ package dev.iggycamel.component.transport.tcp;
 
 import dev.iggycamel.component.transport.IggyConnection;
 import dev.iggycamel.component.transport.IggyConnectionSettings;
+import dev.iggycamel.component.transport.IggyRequests;
 import dev.iggycamel.component.transport.IggyTransport;
 import dev.iggycamel.component.transport.ProvisioningConnection;
 import io.netty.bootstrap.Bootstrap;
@@ -81,7 +82,7 @@ public final class TcpIggyTransport implements IggyTransport {
 
     /** Opens one connection and logs in; fails with a message naming the server and the user. */
     CompletableFuture<WireChannel> open(IggyConnectionSettings settings, SslContext ssl) {
-        String failure = "Cannot connect to Iggy at " + settings;
+        String failure = IggyRequests.connect(settings);
         WireChannel wire = new WireChannel(settings.host() + ":" + settings.port());
         EventLoopGroup loops = acquire();
         Bootstrap bootstrap = new Bootstrap()
