@@ -124,9 +124,11 @@ public final class ThroughputHarness {
         list.add(new RawSdkScenarios.SingleSend("raw-single-100B", 100, o.scaled(2_000)));
         list.add(new CamelScenarios.BlockingPerExchange("blocking-100B", 100, o.scaled(5_000), o.senders(), 8, driver));
         list.add(new RawSdkScenarios.PollLoop("raw-poll-100B", 100, o.scaled(500_000)));
-        list.add(new CamelScenarios.CamelOnly("camel-only-1-sender-100B", 100, o.scaled(500_000), 1, 1, driver));
+        list.add(new CamelScenarios.CamelOnly("camel-only-1-sender-100B", 100, o.scaled(500_000), 1, 1, false, driver));
         list.add(new CamelScenarios.CamelOnly(
-                "camel-only-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), driver));
+                "camel-only-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), false, driver));
+        list.add(new CamelScenarios.CamelOnly(
+                "camel-only-async-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), true, driver));
         for (String t : TRANSPORTS) {
             String options = "&transportType=" + t;
             list.add(new CamelScenarios.ListBodies("camel-list-100B-" + t, 100, o.scaled(500_000), 4, options, driver));
@@ -175,6 +177,10 @@ public final class ThroughputHarness {
         list.add(Target.reference(
                 "ceiling: Camel alone, fed like the auto-batched route",
                 "camel-only-16-senders-100B",
+                "raw-batch-100B"));
+        list.add(Target.reference(
+                "ceiling: the same, completed asynchronously in batches",
+                "camel-only-async-16-senders-100B",
                 "raw-batch-100B"));
         list.add(Target.reference(
                 "consumer batching=true (one exchange per poll) vs raw poll loop",
@@ -256,7 +262,7 @@ public final class ThroughputHarness {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         report.environment(
                 "date",
-                started.truncatedTo(ChronoUnit.SECONDS) + " UTC, "
+                started.truncatedTo(ChronoUnit.SECONDS) + ", "
                         + (Instant.now().getEpochSecond() - started.getEpochSecond()) + " s");
         report.environment(
                 "machine",
