@@ -113,7 +113,7 @@ public final class ThroughputHarness {
     /** The transports camel-iggy scenarios run with (option transportType). */
     static final List<String> TRANSPORTS = List.of("sdk", "native");
 
-    /** The transport camel-iggy uses by default: the targets are checked for it. */
+    /** The transport camel-iggy uses by default. */
     static final String DEFAULT_TRANSPORT = "native";
 
     /** Every scenario at the run's scale; the ids name payload size and transport. */
@@ -149,27 +149,40 @@ public final class ThroughputHarness {
         return list;
     }
 
-    /** The goals of issue 5: for the default transport, and the fast path's own goal for the native one. */
+    /** The goals of issue 5, for each transport (the fast path's own goal for the native one), and reference rows. */
     static List<Target> targets() {
-        String t = DEFAULT_TRANSPORT;
         List<Target> list = new ArrayList<>();
-        list.add(Target.atLeast("List bodies vs raw batched, 1 KB", "camel-list-1KB-" + t, "raw-batch-1KB", 0.9));
-        list.add(Target.atLeast("List bodies vs raw batched, 100 B", "camel-list-100B-" + t, "raw-batch-100B", 0.8));
+        for (String t : TRANSPORTS) {
+            list.add(Target.atLeast("List bodies vs raw batched, 1 KB", "camel-list-1KB-" + t, "raw-batch-1KB", 0.9));
+            list.add(
+                    Target.atLeast("List bodies vs raw batched, 100 B", "camel-list-100B-" + t, "raw-batch-100B", 0.8));
+        }
         list.add(Target.above(
                 "fast path: List bodies vs raw batched, 1 KB", "camel-list-1KB-native", "raw-batch-1KB", 1.0));
         list.add(Target.above(
                 "fast path: List bodies vs raw batched, 100 B", "camel-list-100B-native", "raw-batch-100B", 1.0));
-        list.add(Target.atLeast(
-                "auto-batched (16 senders) vs raw batched", "camel-auto-100B-" + t, "raw-batch-100B", 0.5));
-        list.add(Target.atLeast(
-                "auto-batched vs one blocking send per exchange", "camel-auto-100B-" + t, "blocking-100B", 20));
-        list.add(Target.atLeast(
-                "consumer onPoll vs raw poll loop", "camel-poll-onPoll-100B-" + t, "raw-poll-100B", 0.9));
-        list.add(Target.atLeast(
-                "consumer afterProcessing vs raw poll loop",
-                "camel-poll-afterProcessing-100B-" + t,
-                "raw-poll-100B",
-                0.7));
+        for (String t : TRANSPORTS) {
+            list.add(Target.atLeast(
+                    "auto-batched (16 senders) vs raw batched", "camel-auto-100B-" + t, "raw-batch-100B", 0.5));
+            list.add(Target.atLeast(
+                    "auto-batched vs one blocking send per exchange", "camel-auto-100B-" + t, "blocking-100B", 20));
+        }
+        for (String t : TRANSPORTS) {
+            list.add(Target.atLeast(
+                    "consumer onPoll vs raw poll loop", "camel-poll-onPoll-100B-" + t, "raw-poll-100B", 0.9));
+            list.add(Target.atLeast(
+                    "consumer afterProcessing vs raw poll loop",
+                    "camel-poll-afterProcessing-100B-" + t,
+                    "raw-poll-100B",
+                    0.7));
+        }
+        for (String t : TRANSPORTS) {
+            list.add(Target.allocation("camel-list-100B-" + t, "raw-batch-100B", 100));
+            list.add(Target.allocation("camel-list-1KB-" + t, "raw-batch-1KB", 100));
+            list.add(Target.allocation("camel-auto-100B-" + t, "raw-batch-100B", 100));
+            list.add(Target.allocation("camel-poll-onPoll-100B-" + t, "raw-poll-100B", 100));
+            list.add(Target.allocation("camel-poll-afterProcessing-100B-" + t, "raw-poll-100B", 100));
+        }
         list.add(Target.reference(
                 "ceiling: Camel alone, one thread, one exchange per message",
                 "camel-only-1-sender-100B",
@@ -184,13 +197,8 @@ public final class ThroughputHarness {
                 "raw-batch-100B"));
         list.add(Target.reference(
                 "consumer batching=true (one exchange per poll) vs raw poll loop",
-                "camel-poll-batching-onPoll-100B-" + t,
+                "camel-poll-batching-onPoll-100B-" + DEFAULT_TRANSPORT,
                 "raw-poll-100B"));
-        list.add(Target.allocation("camel-list-100B-" + t, "raw-batch-100B", 100));
-        list.add(Target.allocation("camel-list-1KB-" + t, "raw-batch-1KB", 100));
-        list.add(Target.allocation("camel-auto-100B-" + t, "raw-batch-100B", 100));
-        list.add(Target.allocation("camel-poll-onPoll-100B-" + t, "raw-poll-100B", 100));
-        list.add(Target.allocation("camel-poll-afterProcessing-100B-" + t, "raw-poll-100B", 100));
         return list;
     }
 
