@@ -32,9 +32,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
@@ -54,6 +57,9 @@ public final class IggySender extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(IggySender.class);
 
     private record BatchKey(TopicAddress address, OutboundPartitioning partitioning) {}
+
+    /** An exchange handed over by a producer thread, with the bytes it reserved. */
+    private record Arrival(BatchKey key, Pending pending, int bytes) {}
 
     /** An exchange waiting for its messages to be sent; a large one may go in several frames. */
     private static final class Pending {
@@ -92,10 +98,17 @@ public final class IggySender extends ServiceSupport {
     private IggyConnection connection;
     private ExecutorService completions;
     private ScheduledExecutorService linger;
-    private int inFlight;
-    private long queuedBytes;
+    /** Exchanges handed over by producer threads, not yet in their key's queue (see {@link #enqueue}). */
+    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    /** Bytes queued or arriving: reserved before an exchange is handed over, released when framed. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+
+    private final AtomicLong mostQueuedBytes = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    /** Written under the lock, read without it by producer threads deciding whether a frame can go now. */
+    private volatile int inFlight;
+
     private int mostInFlight;
-    private long mostQueuedBytes;
     private volatile Throwable lastError;
     private volatile long lastSuccess;
 
@@ -160,16 +173,16 @@ public final class IggySender extends ServiceSupport {
         return inFlight;
     }
 
-    public synchronized long queuedBytes() {
-        return queuedBytes;
+    public long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /**
      * The most bytes ever queued at once (waiting for a frame): at most batchMaxBytes x maxInFlight, or one
      * exchange's when it alone is larger.
      */
-    public synchronized long maxQueuedBytes() {
-        return mostQueuedBytes;
+    public long maxQueuedBytes() {
+        return mostQueuedBytes.get();
     }
 
     /** The most frames ever awaiting acknowledgement at once: at most maxInFlight. */
@@ -220,40 +233,87 @@ public final class IggySender extends ServiceSupport {
         });
     }
 
+    /**
+     * Hands an exchange's messages over. Producer threads do not take the sender's lock for it: they reserve room in
+     * the queued bytes (waiting, under the lock, only when the bound is reached) and add the exchange to a concurrent
+     * queue; whoever holds the lock next moves it into its key's queue. A producer thread takes the lock only when a
+     * frame could go at once; otherwise the acknowledgement that frees a slot takes what arrived meanwhile. (The slot
+     * count is written before that acknowledgement looks at the arrivals, and read after an arrival is added, so no
+     * arrival is left behind.)
+     */
     private void enqueue(BatchKey key, Pending pending) {
         int bytes = 0;
         for (OutboundMessage message : pending.messages) {
             bytes += message.frameSize();
         }
-        List<Frame> frames;
-        synchronized (this) {
-            while (queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes && isRunAllowed()) {
-                try {
-                    wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    pending.exchange.setException(e);
-                    completions.execute(() -> pending.callback.done(false));
-                    return;
+        if (!reserve(bytes)) {
+            synchronized (this) {
+                while (!reserve(bytes)) {
+                    if (!isRunAllowed()) {
+                        forceReserve(bytes); // stopping: flushAndWait takes or abandons it
+                        break;
+                    }
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        pending.exchange.setException(e);
+                        completions.execute(() -> pending.callback.done(false));
+                        return;
+                    }
                 }
             }
-            ArrayDeque<Pending> queue = queues.computeIfAbsent(key, k -> new ArrayDeque<>());
+        }
+        arrivals.add(new Arrival(key, pending, bytes));
+        // one producer thread drains at a time; the others leave their arrival to it (it looks again when done)
+        while ((inFlight < configuration.getMaxInFlight() || linger != null) && draining.compareAndSet(false, true)) {
+            try {
+                drain();
+            } finally {
+                draining.set(false);
+            }
+            if (arrivals.isEmpty()) {
+                break;
+            }
+        }
+    }
+
+    /** Takes room for the bytes unless the bound is reached (an exchange alone may exceed it when nothing waits). */
+    private boolean reserve(int bytes) {
+        while (true) {
+            long queued = queuedBytes.get();
+            if (queued > 0 && queued + bytes > maxQueuedBytes) {
+                return false;
+            }
+            if (queuedBytes.compareAndSet(queued, queued + bytes)) {
+                mostQueuedBytes.accumulateAndGet(queued + bytes, Math::max);
+                return true;
+            }
+        }
+    }
+
+    private void forceReserve(int bytes) {
+        mostQueuedBytes.accumulateAndGet(queuedBytes.addAndGet(bytes), Math::max);
+    }
+
+    /** Moves what arrived into the keys' queues, in arrival order; callers hold the lock. */
+    private void takeArrivals() {
+        Arrival arrival;
+        while ((arrival = arrivals.poll()) != null) {
+            ArrayDeque<Pending> queue = queues.computeIfAbsent(arrival.key(), k -> new ArrayDeque<>());
             boolean first = queue.isEmpty();
-            queue.add(pending);
-            queueBytes.merge(key, bytes, Integer::sum);
-            queuedBytes += bytes;
-            mostQueuedBytes = Math.max(mostQueuedBytes, queuedBytes);
+            queue.add(arrival.pending());
+            queueBytes.merge(arrival.key(), arrival.bytes(), Integer::sum);
             if (first && linger != null) {
                 linger.schedule(this::drain, configuration.getLingerMs(), TimeUnit.MILLISECONDS);
             }
-            frames = takeFrames(false);
         }
-        submit(frames);
     }
 
     private void drain() {
         List<Frame> frames;
         synchronized (this) {
+            takeArrivals();
             frames = takeFrames(false);
         }
         submit(frames);
@@ -341,7 +401,7 @@ public final class IggySender extends ServiceSupport {
             queue.poll();
         }
         int taken = bytes;
-        queuedBytes -= taken;
+        queuedBytes.addAndGet(-taken);
         queueBytes.computeIfPresent(key, (k, v) -> v - taken);
         if (linger != null && !queue.isEmpty()) {
             // the rest of a cut batch waits for its own linger, not for the next exchange
@@ -403,6 +463,7 @@ public final class IggySender extends ServiceSupport {
             completions.execute(() -> done.forEach(p -> complete(p, null)));
             inFlight--;
             keysInFlight.remove(frame.key());
+            takeArrivals();
             next = takeFrames(false);
             notifyAll();
         }
@@ -429,11 +490,14 @@ public final class IggySender extends ServiceSupport {
         Set<Pending> abandoned = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Frame> frames;
         synchronized (this) {
+            takeArrivals();
             frames = takeFrames(true);
         }
         submit(frames);
         synchronized (this) {
+            takeArrivals();
             while ((inFlight > 0 || !queues.isEmpty()) && System.currentTimeMillis() < deadline) {
+                takeArrivals();
                 List<Frame> more = takeFrames(true);
                 if (!more.isEmpty()) {
                     submitLater(more);
@@ -445,12 +509,13 @@ public final class IggySender extends ServiceSupport {
                     break;
                 }
             }
+            takeArrivals();
             if (inFlight > 0 || !queues.isEmpty()) {
                 LOG.warn(
                         "Stopping the Iggy producer of {} with {} frame(s) unacknowledged and {} byte(s) queued",
                         endpoint.address(),
                         inFlight,
-                        queuedBytes);
+                        queuedBytes.get());
             }
             for (Frame frame : outstanding) {
                 abandoned.addAll(frame.pendings());
@@ -463,7 +528,7 @@ public final class IggySender extends ServiceSupport {
             queueBytes.clear();
             keysInFlight.clear();
             inFlight = 0;
-            queuedBytes = 0;
+            queuedBytes.set(0);
         }
         Exception stopped = new IllegalStateException(
                 "The Iggy producer of " + endpoint.address() + " stopped before the server acknowledged the message");

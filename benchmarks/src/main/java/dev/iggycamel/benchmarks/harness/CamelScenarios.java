@@ -16,18 +16,23 @@
 package dev.iggycamel.benchmarks.harness;
 
 import dev.iggycamel.component.IggyConstants;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.iggy.client.blocking.tcp.IggyTcpClient;
 import org.apache.iggy.identifier.StreamId;
 import org.apache.iggy.identifier.TopicId;
@@ -357,39 +362,107 @@ final class CamelScenarios {
 
         private final int senders;
         private final int window;
+        private final boolean asynchronous;
         private final ExchangeDriver driver;
 
-        CamelOnly(String id, int payloadSize, long messages, int senders, int window, ExchangeDriver driver) {
+        CamelOnly(
+                String id,
+                int payloadSize,
+                long messages,
+                int senders,
+                int window,
+                boolean asynchronous,
+                ExchangeDriver driver) {
             super(
                     id,
-                    "Camel alone (no Iggy): direct -> process(count), 1 x " + payloadSize + " B per exchange, "
-                            + senders + " sender(s) x " + window + " outstanding",
+                    "Camel alone (no Iggy): direct -> process(count"
+                            + (asynchronous ? ", completed in batches of 1000 on another thread" : "") + "), 1 x "
+                            + payloadSize + " B per exchange, " + senders + " sender(s) x " + window + " outstanding",
                     payloadSize,
                     messages);
             this.senders = senders;
             this.window = window;
+            this.asynchronous = asynchronous;
             this.driver = driver;
         }
 
         @Override
         Sample run(BenchEnvironment env, int round) throws Exception {
             LongAdder bytes = new LongAdder();
-            env.camel().addRoutes(new RouteBuilder() {
+            try (BatchCompleter completer = asynchronous ? new BatchCompleter() : null) {
+                env.camel().addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        if (completer != null) {
+                            from("direct:" + id()).routeId(id()).process(completer.counting(bytes));
+                        } else {
+                            from("direct:" + id())
+                                    .routeId(id())
+                                    .process(exchange ->
+                                            bytes.add(exchange.getMessage().getBody(byte[].class).length));
+                        }
+                    }
+                });
+                Endpoint direct = env.camel().getEndpoint("direct:" + id());
+                Payloads payloads = env.payloads(payloadSize());
+                Meter meter = Meter.start();
+                long failures = driver.send(direct, messages(), senders, window, payloads::get);
+                Meter.Reading reading = meter.stop();
+                removeRoute(env, id());
+                long delivered = bytes.sum() / payloadSize();
+                return new Sample(id(), round, messages(), messages() * payloadSize(), reading, delivered, failures);
+            }
+        }
+    }
+
+    /**
+     * An asynchronous processor that completes exchanges the way a batching producer does: callbacks are collected
+     * and completed by one other thread, up to 1000 at a time (as one acknowledged frame would complete them).
+     */
+    static final class BatchCompleter implements AutoCloseable {
+
+        private final LinkedBlockingQueue<AsyncCallback> waiting = new LinkedBlockingQueue<>();
+        private final Thread completer = new Thread(this::complete, "bench-completer");
+        private volatile boolean running = true;
+
+        BatchCompleter() {
+            completer.setDaemon(true);
+            completer.start();
+        }
+
+        AsyncProcessor counting(LongAdder bytes) {
+            return new AsyncProcessorSupport() {
                 @Override
-                public void configure() {
-                    from("direct:" + id())
-                            .routeId(id())
-                            .process(exchange -> bytes.add(exchange.getMessage().getBody(byte[].class).length));
+                public boolean process(Exchange exchange, AsyncCallback callback) {
+                    bytes.add(exchange.getMessage().getBody(byte[].class).length);
+                    waiting.add(callback);
+                    return false;
                 }
-            });
-            Endpoint direct = env.camel().getEndpoint("direct:" + id());
-            Payloads payloads = env.payloads(payloadSize());
-            Meter meter = Meter.start();
-            long failures = driver.send(direct, messages(), senders, window, payloads::get);
-            Meter.Reading reading = meter.stop();
-            removeRoute(env, id());
-            long delivered = bytes.sum() / payloadSize();
-            return new Sample(id(), round, messages(), messages() * payloadSize(), reading, delivered, failures);
+            };
+        }
+
+        private void complete() {
+            List<AsyncCallback> batch = new ArrayList<>(Payloads.BATCH);
+            while (running) {
+                try {
+                    AsyncCallback first = waiting.poll(10, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    waiting.drainTo(batch, Payloads.BATCH - 1);
+                    batch.forEach(callback -> callback.done(false));
+                    batch.clear();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            completer.interrupt();
         }
     }
 

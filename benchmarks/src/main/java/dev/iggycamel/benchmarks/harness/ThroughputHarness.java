@@ -113,7 +113,7 @@ public final class ThroughputHarness {
     /** The transports camel-iggy scenarios run with (option transportType). */
     static final List<String> TRANSPORTS = List.of("sdk", "native");
 
-    /** The transport camel-iggy uses by default: the targets are checked for it. */
+    /** The transport camel-iggy uses by default. */
     static final String DEFAULT_TRANSPORT = "native";
 
     /** Every scenario at the run's scale; the ids name payload size and transport. */
@@ -124,9 +124,11 @@ public final class ThroughputHarness {
         list.add(new RawSdkScenarios.SingleSend("raw-single-100B", 100, o.scaled(2_000)));
         list.add(new CamelScenarios.BlockingPerExchange("blocking-100B", 100, o.scaled(5_000), o.senders(), 8, driver));
         list.add(new RawSdkScenarios.PollLoop("raw-poll-100B", 100, o.scaled(500_000)));
-        list.add(new CamelScenarios.CamelOnly("camel-only-1-sender-100B", 100, o.scaled(500_000), 1, 1, driver));
+        list.add(new CamelScenarios.CamelOnly("camel-only-1-sender-100B", 100, o.scaled(500_000), 1, 1, false, driver));
         list.add(new CamelScenarios.CamelOnly(
-                "camel-only-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), driver));
+                "camel-only-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), false, driver));
+        list.add(new CamelScenarios.CamelOnly(
+                "camel-only-async-16-senders-100B", 100, o.scaled(500_000), o.senders(), o.window(), true, driver));
         for (String t : TRANSPORTS) {
             String options = "&transportType=" + t;
             list.add(new CamelScenarios.ListBodies("camel-list-100B-" + t, 100, o.scaled(500_000), 4, options, driver));
@@ -147,27 +149,40 @@ public final class ThroughputHarness {
         return list;
     }
 
-    /** The goals of issue 5: for the default transport, and the fast path's own goal for the native one. */
+    /** The goals of issue 5, for each transport (the fast path's own goal for the native one), and reference rows. */
     static List<Target> targets() {
-        String t = DEFAULT_TRANSPORT;
         List<Target> list = new ArrayList<>();
-        list.add(Target.atLeast("List bodies vs raw batched, 1 KB", "camel-list-1KB-" + t, "raw-batch-1KB", 0.9));
-        list.add(Target.atLeast("List bodies vs raw batched, 100 B", "camel-list-100B-" + t, "raw-batch-100B", 0.8));
+        for (String t : TRANSPORTS) {
+            list.add(Target.atLeast("List bodies vs raw batched, 1 KB", "camel-list-1KB-" + t, "raw-batch-1KB", 0.9));
+            list.add(
+                    Target.atLeast("List bodies vs raw batched, 100 B", "camel-list-100B-" + t, "raw-batch-100B", 0.8));
+        }
         list.add(Target.above(
                 "fast path: List bodies vs raw batched, 1 KB", "camel-list-1KB-native", "raw-batch-1KB", 1.0));
         list.add(Target.above(
                 "fast path: List bodies vs raw batched, 100 B", "camel-list-100B-native", "raw-batch-100B", 1.0));
-        list.add(Target.atLeast(
-                "auto-batched (16 senders) vs raw batched", "camel-auto-100B-" + t, "raw-batch-100B", 0.5));
-        list.add(Target.atLeast(
-                "auto-batched vs one blocking send per exchange", "camel-auto-100B-" + t, "blocking-100B", 20));
-        list.add(Target.atLeast(
-                "consumer onPoll vs raw poll loop", "camel-poll-onPoll-100B-" + t, "raw-poll-100B", 0.9));
-        list.add(Target.atLeast(
-                "consumer afterProcessing vs raw poll loop",
-                "camel-poll-afterProcessing-100B-" + t,
-                "raw-poll-100B",
-                0.7));
+        for (String t : TRANSPORTS) {
+            list.add(Target.atLeast(
+                    "auto-batched (16 senders) vs raw batched", "camel-auto-100B-" + t, "raw-batch-100B", 0.5));
+            list.add(Target.atLeast(
+                    "auto-batched vs one blocking send per exchange", "camel-auto-100B-" + t, "blocking-100B", 20));
+        }
+        for (String t : TRANSPORTS) {
+            list.add(Target.atLeast(
+                    "consumer onPoll vs raw poll loop", "camel-poll-onPoll-100B-" + t, "raw-poll-100B", 0.9));
+            list.add(Target.atLeast(
+                    "consumer afterProcessing vs raw poll loop",
+                    "camel-poll-afterProcessing-100B-" + t,
+                    "raw-poll-100B",
+                    0.7));
+        }
+        for (String t : TRANSPORTS) {
+            list.add(Target.allocation("camel-list-100B-" + t, "raw-batch-100B", 100));
+            list.add(Target.allocation("camel-list-1KB-" + t, "raw-batch-1KB", 100));
+            list.add(Target.allocation("camel-auto-100B-" + t, "raw-batch-100B", 100));
+            list.add(Target.allocation("camel-poll-onPoll-100B-" + t, "raw-poll-100B", 100));
+            list.add(Target.allocation("camel-poll-afterProcessing-100B-" + t, "raw-poll-100B", 100));
+        }
         list.add(Target.reference(
                 "ceiling: Camel alone, one thread, one exchange per message",
                 "camel-only-1-sender-100B",
@@ -177,14 +192,13 @@ public final class ThroughputHarness {
                 "camel-only-16-senders-100B",
                 "raw-batch-100B"));
         list.add(Target.reference(
+                "ceiling: the same, completed asynchronously in batches",
+                "camel-only-async-16-senders-100B",
+                "raw-batch-100B"));
+        list.add(Target.reference(
                 "consumer batching=true (one exchange per poll) vs raw poll loop",
-                "camel-poll-batching-onPoll-100B-" + t,
+                "camel-poll-batching-onPoll-100B-" + DEFAULT_TRANSPORT,
                 "raw-poll-100B"));
-        list.add(Target.allocation("camel-list-100B-" + t, "raw-batch-100B", 100));
-        list.add(Target.allocation("camel-list-1KB-" + t, "raw-batch-1KB", 100));
-        list.add(Target.allocation("camel-auto-100B-" + t, "raw-batch-100B", 100));
-        list.add(Target.allocation("camel-poll-onPoll-100B-" + t, "raw-poll-100B", 100));
-        list.add(Target.allocation("camel-poll-afterProcessing-100B-" + t, "raw-poll-100B", 100));
         return list;
     }
 
@@ -256,7 +270,7 @@ public final class ThroughputHarness {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         report.environment(
                 "date",
-                started.truncatedTo(ChronoUnit.SECONDS) + " UTC, "
+                started.truncatedTo(ChronoUnit.SECONDS) + ", "
                         + (Instant.now().getEpochSecond() - started.getEpochSecond()) + " s");
         report.environment(
                 "machine",
