@@ -86,21 +86,43 @@ final class TcpProxy implements AutoCloseable, Outage {
 
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
+                client = socket.accept();
+            } catch (IOException e) {
+                continue; // closed by down()
+            }
+            try {
                 Socket target = new Socket(targetHost, targetPort);
                 // no Nagle on the hops the proxy adds: small request/response protocols (MySQL, SFTP, SMTP) stall
                 // otherwise
                 client.setTcpNoDelay(true);
                 target.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(target);
+                if (!register(socket, client, target)) {
+                    continue;
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
-                // closed by down(), or the target refused: the client sees its connection close
+                // the target refused: the client must see its connection close, not a silent peer
+                closeQuietly(client);
             }
         }
+    }
+
+    /**
+     * Keeps a connection so that down() cuts it; false (both closed) when down() ran since it was accepted: a
+     * connection accepted just before the outage must not outlive it.
+     */
+    private synchronized boolean register(ServerSocket acceptedBy, Socket client, Socket target) {
+        if (server != acceptedBy) {
+            closeQuietly(client);
+            closeQuietly(target);
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(target);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
