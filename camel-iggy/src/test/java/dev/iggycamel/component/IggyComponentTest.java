@@ -27,31 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Endpoint URIs, the component's shared configuration, and what an endpoint derives from its options. */
-class IggyComponentTest {
-
-    private DefaultCamelContext context;
-    private IggyComponent component;
-
-    @BeforeEach
-    void startCamel() {
-        context = new DefaultCamelContext();
-        component = new IggyComponent();
-        component.setTransport(new FakeIggyTransport());
-        context.addComponent("iggy", component);
-        context.start();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
-    }
+class IggyComponentTest extends FakeTransportCamelTest {
 
     // --- transports
 

@@ -20,32 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The options' defaults, the copy an endpoint gets, and the checks an endpoint's options pass when it is created. */
-class IggyConfigurationTest {
-
-    private DefaultCamelContext context;
-
-    @BeforeEach
-    void startCamel() {
-        context = new DefaultCamelContext();
-        IggyComponent component = new IggyComponent();
-        component.setTransport(new FakeIggyTransport());
-        context.addComponent("iggy", component);
-        context.start();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
-    }
+class IggyConfigurationTest extends FakeTransportCamelTest {
 
     @Test
     void defaults() {

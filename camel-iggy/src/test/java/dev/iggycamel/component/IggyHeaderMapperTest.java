@@ -33,10 +33,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,26 +41,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Camel headers to typed Iggy user headers and back, the header filter, the header policies and the size limits. */
-class IggyHeaderMapperTest {
+class IggyHeaderMapperTest extends FakeTransportCamelTest {
 
     private static final BigInteger TWO_POW_127 = BigInteger.ONE.shiftLeft(127);
     private static final BigInteger TWO_POW_128 = BigInteger.ONE.shiftLeft(128);
-
-    private DefaultCamelContext context;
-
-    @BeforeEach
-    void startCamel() {
-        context = new DefaultCamelContext();
-        IggyComponent component = new IggyComponent();
-        component.setTransport(new FakeIggyTransport());
-        context.addComponent("iggy", component);
-        context.start();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
-    }
 
     // --- kinds and bytes
 

@@ -37,34 +37,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.NoTypeConversionAvailableException;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.TypeConverterSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exchanges to the messages to send: bodies, batches, partitioning, message ids and origin timestamps. */
-class IggyOutboundConverterTest {
-
-    private DefaultCamelContext context;
-
-    @BeforeEach
-    void startCamel() {
-        context = new DefaultCamelContext();
-        IggyComponent component = new IggyComponent();
-        component.setTransport(new FakeIggyTransport());
-        context.addComponent("iggy", component);
-        context.start();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
-    }
+class IggyOutboundConverterTest extends FakeTransportCamelTest {
 
     // --- bodies
 
