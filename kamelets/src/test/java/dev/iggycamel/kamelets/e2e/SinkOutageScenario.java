@@ -59,6 +59,7 @@ final class SinkOutageScenario {
     private final Map<String, String> sinkProperties = new LinkedHashMap<>();
     private String topic = "events";
     private Duration outageLasts = Duration.ofSeconds(3);
+    private Duration arrivalTimeout = Duration.ofSeconds(60);
     private Messages messages;
     private Outage outage;
     private Count arrived;
@@ -101,6 +102,12 @@ final class SinkOutageScenario {
     /** How long the far side stays down before the test checks that nothing moved; 3 s unless set. */
     SinkOutageScenario outageLasts(Duration outageLasts) {
         this.outageLasts = outageLasts;
+        return this;
+    }
+
+    /** How long the first messages, and later the rest, may take to arrive; 60 s unless set. */
+    SinkOutageScenario arrivalTimeout(Duration arrivalTimeout) {
+        this.arrivalTimeout = arrivalTimeout;
         return this;
     }
 
@@ -159,8 +166,7 @@ final class SinkOutageScenario {
     }
 
     private void awaitArrived(int count) throws InterruptedException {
-        PipeTestSupport.await(
-                Duration.ofSeconds(60), () -> count() >= count, () -> count() + " of " + count + " arrived");
+        PipeTestSupport.await(arrivalTimeout, () -> count() >= count, () -> count() + " of " + count + " arrived");
     }
 
     private long count() {
